@@ -1,0 +1,19 @@
+"""Settings from environment variables (prefix ``QUOTESEARCH_``), validated by pydantic-settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything an operator can set; see the README's "Configuration" table."""
+
+    model_config = SettingsConfigDict(env_prefix="QUOTESEARCH_", env_file=None)
+
+    index_dir: Path = Field(Path("data/index"), description="Where the Whoosh index lives.")
+    seed_dir: Path = Field(Path("seed"), description="Articles indexed when no index exists yet.")
+    topics_file: Path = Field(Path("seed/topics.toml"), description="Topics quotes take a stance on.")
+    api_token: SecretStr | None = Field(None, description="Bearer token for mutations; unset disables them.")
