@@ -1,0 +1,52 @@
+"""The Whoosh schema: one index holds articles, quotes and people, told apart by ``doctype``.
+
+One index (rather than three) means one commit covers an article, its quotes
+and the people they name, so a crash can never leave an article half-present.
+Text fields fold accents and case ("Anusauskas" finds "Anušauskas"); quote and
+article text is also stemmed, names are not.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.support.charset import accent_map
+
+ARTICLE, QUOTE, PERSON = "article", "quote", "person"
+
+
+def text_analyzer() -> Analyzer:
+    """Words, lower-cased, accent-folded and stemmed: for quote and article text."""
+    return StemmingAnalyzer() | CharsetFilter(accent_map)
+
+
+def name_analyzer() -> Analyzer:
+    """Words, lower-cased and accent-folded but not stemmed: for people's names."""
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def build_schema() -> Schema:
+    return Schema(
+        id=ID(unique=True, stored=True),
+        doctype=ID(stored=True),
+        # quotes
+        text=TEXT(analyzer=text_analyzer(), phrase=True),
+        speaker=TEXT(analyzer=name_analyzer(), phrase=True),
+        speaker_id=ID(sortable=True),
+        mentions=TEXT(analyzer=name_analyzer()),
+        mention_ids=KEYWORD(commas=True),
+        office=ID(sortable=True),
+        country=ID(sortable=True),
+        stance=ID(sortable=True),
+        topic=ID(sortable=True),
+        kind=ID,
+        article_ids=KEYWORD(commas=True),
+        published=DATETIME(sortable=True),
+        # articles
+        title=TEXT(analyzer=text_analyzer(), field_boost=2.0),
+        body=TEXT(analyzer=text_analyzer()),
+        # people
+        name=TEXT(analyzer=name_analyzer()),
+        # the whole record, as JSON, for every doctype
+        payload=STORED,
+    )

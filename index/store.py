@@ -1,0 +1,233 @@
+"""Writing to the index: one writer at a time, one commit per batch, idempotent.
+
+Whoosh allows one writer per index and fails at once when its lock is held;
+``IndexStore`` serialises writers inside the process with a lock and waits
+(bounded) for Whoosh's file lock across processes, so callers never see a
+LockError. An article is skipped when its id (a hash of its text) is already
+there, which makes re-ingesting a folder, or re-running a batch after a
+crash, a no-op for what was already committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher
+from whoosh.writing import IndexWriter, LockError
+
+from extract.models import ExtractedArticle, Quote, Speaker
+from extract.registry import PersonRecord, Registry, fold
+from index.fields import ARTICLE, PERSON, QUOTE, build_schema
+from index.models import Appearance, ArticleRecord, QuoteRecord
+
+INDEX_NAME = "quotesearch"
+
+
+class IndexBusyError(RuntimeError):
+    """Another process held the index's write lock for longer than the timeout."""
+
+
+def quote_id(speaker_id: str | None, text: str) -> str:
+    """The same words from the same speaker are one quote, whichever outlet reported them."""
+    key = f"{speaker_id or ''}\x00{' '.join(fold(text).split())}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def day(value: date | None) -> datetime | None:
+    return datetime(value.year, value.month, value.day) if value else None
+
+
+def _country_key(record: QuoteRecord) -> str | None:
+    country = record.country
+    return (country.code or fold(country.name)) if country else None
+
+
+def quote_fields(
+    record: QuoteRecord, speaker: PersonRecord | None, mentions: list[PersonRecord]
+) -> dict[str, Any]:
+    """The Whoosh document of a quote: searchable fields plus the record as payload."""
+    return {
+        "id": f"{QUOTE}:{record.id}",
+        "doctype": QUOTE,
+        "text": record.text,
+        "speaker": " ".join([speaker.name, *speaker.aliases]) if speaker else None,
+        "speaker_id": record.speaker_id,
+        "mentions": " ".join(p.name for p in mentions) or None,
+        "mention_ids": ",".join(record.mention_ids) or None,
+        "office": fold(record.office) if record.office else None,
+        "country": _country_key(record),
+        "stance": record.stance.stance.value,
+        "topic": record.stance.topic,
+        "kind": record.kind.value,
+        "article_ids": ",".join(a.article_id for a in record.appearances),
+        "published": day(record.published_at),
+        "payload": record.model_dump_json(),
+    }
+
+
+def article_fields(record: ArticleRecord) -> dict[str, Any]:
+    return {
+        "id": f"{ARTICLE}:{record.id}",
+        "doctype": ARTICLE,
+        "title": record.title,
+        "body": record.text,
+        "published": day(record.published_at),
+        "payload": record.model_dump_json(),
+    }
+
+
+def person_fields(record: PersonRecord) -> dict[str, Any]:
+    return {
+        "id": f"{PERSON}:{record.id}",
+        "doctype": PERSON,
+        "name": " ".join([record.name, *record.aliases]),
+        "office": ",".join(fold(o) for o in record.offices) or None,
+        "country": (record.country.code or fold(record.country.name)) if record.country else None,
+        "payload": record.model_dump_json(),
+    }
+
+
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+class IndexStore:
+    """The index directory: opening it, and adding articles to it."""
+
+    def __init__(self, path: Path, lock_timeout: float = 30.0) -> None:
+        self.path = path
+        self.lock_timeout = lock_timeout
+        self._write_lock = threading.Lock()
+        path.mkdir(parents=True, exist_ok=True)
+        if whoosh_index.exists_in(str(path), indexname=INDEX_NAME):
+            self.index: FileIndex = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+        else:
+            self.index = whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return path.is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+
+    def generation(self) -> int:
+        """Grows by one with every commit; caches key on it."""
+        return int(self.index.latest_generation())
+
+    def doc_count(self) -> int:
+        return int(self.index.doc_count())
+
+    @contextmanager
+    def _writer(self) -> Iterator[IndexWriter]:
+        with self._write_lock:
+            try:
+                writer = self.index.writer(timeout=self.lock_timeout, delay=0.05)
+            except LockError as e:
+                raise IndexBusyError(f"index {self.path} is locked by another writer") from e
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def ingest(self, batch: Iterable[ExtractedArticle]) -> list[ArticleRecord]:
+        """Add every article not yet indexed, in one commit; returns the stored records of all of them.
+
+        Quotes already stored (same speaker, same words) gain an appearance
+        instead of a duplicate; people gain aliases and offices.
+        """
+        with self._writer() as writer, self.index.searcher() as searcher:
+            batch_writer = _Batch(searcher)
+            results = [batch_writer.add(extracted) for extracted in batch]
+            batch_writer.write(writer)
+        return results
+
+
+def _stored(searcher: Searcher, doc_id: str) -> dict[str, Any] | None:
+    fields = searcher.document(id=doc_id)
+    return json.loads(fields["payload"]) if fields else None
+
+
+class _Batch:
+    """Everything one commit writes, merged in memory so each document is written once."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        people = [PersonRecord.model_validate_json(f["payload"]) for f in searcher.documents(doctype=PERSON)]
+        self.registry = Registry(people)
+        self.articles: dict[str, ArticleRecord] = {}
+        self.quotes: dict[str, QuoteRecord] = {}
+        self.people: set[str] = set()
+
+    def add(self, extracted: ExtractedArticle) -> ArticleRecord:
+        article = extracted.article
+        if article.id in self.articles:
+            return self.articles[article.id]
+        existing = _stored(self.searcher, f"{ARTICLE}:{article.id}")
+        if existing is not None:
+            return ArticleRecord.model_validate(existing)
+        quote_ids = list(
+            dict.fromkeys(self._add_quote(article.id, article.published_at, q) for q in extracted.quotes)
+        )
+        record = ArticleRecord(**article.model_dump(), quote_ids=quote_ids)
+        self.articles[article.id] = record
+        return record
+
+    def _mentioned(self, name: str) -> PersonRecord:
+        """A person named inside a quote, added to the registry if never seen before."""
+        return self.registry.find(name) or self.registry.resolve(Speaker(name=name))
+
+    def _add_quote(self, article_id: str, published: date | None, quote: Quote) -> str:
+        speaker = self.registry.resolve(quote.speaker) if quote.speaker else None
+        mentioned = [self._mentioned(name) for name in quote.mentions]
+        self.people.update(p.id for p in [*([speaker] if speaker else []), *mentioned])
+        qid = quote_id(speaker.id if speaker else None, quote.text)
+        record = self.quotes.get(qid)
+        if record is None:
+            stored = _stored(self.searcher, f"{QUOTE}:{qid}")
+            record = (
+                QuoteRecord.model_validate(stored)
+                if stored
+                else QuoteRecord(
+                    id=qid,
+                    text=quote.text,
+                    kind=quote.kind,
+                    speaker_id=speaker.id if speaker else None,
+                    speaker_name=speaker.name if speaker else None,
+                    office=quote.speaker.office.name if quote.speaker and quote.speaker.office else None,
+                    country=quote.speaker.country if quote.speaker else None,
+                    stance=quote.stance,
+                    mention_ids=[p.id for p in mentioned],
+                )
+            )
+        appearance = Appearance(article_id=article_id, start=quote.start, end=quote.end, cue=quote.cue)
+        if appearance not in record.appearances:
+            dates = [d for d in (record.published_at, published) if d]
+            record = record.model_copy(
+                update={
+                    "appearances": [*record.appearances, appearance],
+                    "published_at": min(dates, default=None),
+                }
+            )
+        self.quotes[qid] = record
+        return qid
+
+    def write(self, writer: IndexWriter) -> None:
+        for article in self.articles.values():
+            writer.add_document(**_clean(article_fields(article)))
+        for record in self.quotes.values():
+            speaker = self.registry.get(record.speaker_id) if record.speaker_id else None
+            mentioned = [p for p in (self.registry.get(i) for i in record.mention_ids) if p]
+            writer.update_document(**_clean(quote_fields(record, speaker, mentioned)))
+        for person_id in self.people:
+            person = self.registry.get(person_id)
+            if person:
+                writer.update_document(**_clean(person_fields(person)))
