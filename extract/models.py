@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     """A quote's position on a topic."""
 
     SUPPORT = "support"
@@ -23,7 +23,7 @@ class Stance(str, Enum):
     NEUTRAL = "neutral"
 
 
-class QuoteKind(str, Enum):
+class QuoteKind(StrEnum):
     """How the words were reported: verbatim, paraphrased, or both in one span."""
 
     DIRECT = "direct"

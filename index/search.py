@@ -177,7 +177,9 @@ class IndexReader:
         return And(clauses)
 
     def _run(self, searcher: Searcher, query: Query, **kwargs: Any) -> Results:
-        collector = TimeLimitCollector(searcher.collector(**kwargs), timelimit=self.time_budget)
+        collector = TimeLimitCollector(
+            searcher.collector(**kwargs), timelimit=self.time_budget, use_alarm=False
+        )
         try:
             searcher.search_with_collector(query, collector)
         except TimeLimit as e:

@@ -124,6 +124,11 @@ class IndexStore:
     def doc_count(self) -> int:
         return int(self.index.doc_count())
 
+    def count(self, doctype: str) -> int:
+        """How many articles, quotes or people the last commit holds."""
+        with self.index.searcher() as searcher:
+            return int(searcher.doc_frequency("doctype", doctype))
+
     @contextmanager
     def _writer(self) -> Iterator[IndexWriter]:
         with self._write_lock:

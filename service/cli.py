@@ -1,16 +1,19 @@
-"""The ``quotesearch`` command: extract, ingest, serve."""
+"""The ``quotesearch`` command: extract, ingest, serve, schema."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from extract import extract_article, load_topics
 from extract.models import score_record
+from index.store import IndexBusyError, IndexStore
 from service.corpus import ArticleFileError, read_articles
+from service.ingest import ingest_paths
 from service.settings import Settings
 
 
@@ -23,22 +26,75 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    store = IndexStore(args.index_dir or settings.index_dir)
+    before = store.doc_count()
+    count = ingest_paths(
+        store,
+        args.paths,
+        load_topics(settings.topics_file),
+        workers=args.workers,
+        on_commit=lambda n: print(f"committed {n} articles", file=sys.stderr),
+    )
+    print(f"read {count} articles; index now holds {store.doc_count()} documents (was {before})")
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    if args.index_dir:
+        settings = settings.model_copy(update={"index_dir": args.index_dir})
+    from service.app import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    from schema import build_schema
+
+    print(build_schema().as_str())
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quotesearch", description=__doc__)
+    parser = argparse.ArgumentParser(prog="quotesearch", description="Search what public figures said.")
     commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="print the quotes of articles as JSONL")
+
+    extract = commands.add_parser("extract", help="print the quotes of articles as JSONL (scorer format)")
     extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     extract.set_defaults(run=_extract)
+
+    ingest = commands.add_parser("ingest", help="extract articles and add them to the index (idempotent)")
+    ingest.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    ingest.add_argument("--index-dir", type=Path, help="index folder (default: $QUOTESEARCH_INDEX_DIR)")
+    ingest.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
+    ingest.set_defaults(run=_ingest)
+
+    serve = commands.add_parser(
+        "serve", help="serve the GraphQL API (builds the index from seed/ if missing)"
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--index-dir", type=Path, help="index folder (default: $QUOTESEARCH_INDEX_DIR)")
+    serve.set_defaults(run=_serve)
+
+    schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
+    schema.set_defaults(run=_schema)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     args = _parser().parse_args(argv)
     try:
         code: int = args.run(args, Settings())
-    except ArticleFileError as e:
+    except (ArticleFileError, IndexBusyError) as e:
         print(f"quotesearch: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return 0
     return code
 
 

@@ -17,3 +17,8 @@ class Settings(BaseSettings):
     seed_dir: Path = Field(Path("seed"), description="Articles indexed when no index exists yet.")
     topics_file: Path = Field(Path("seed/topics.toml"), description="Topics quotes take a stance on.")
     api_token: SecretStr | None = Field(None, description="Bearer token for mutations; unset disables them.")
+    graphiql: bool = Field(True, description="Serve the GraphiQL explorer at GET /graphql.")
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed by CORS; none by default."
+    )
+    search_time_budget: float = Field(2.0, gt=0, description="Seconds a search may run before it is stopped.")

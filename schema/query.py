@@ -1,0 +1,206 @@
+"""The root Query: search quotes, browse people, offices, countries, articles and topics."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from index.models import QuoteFilter
+from index.search import QueryError
+from schema.errors import ApiError, ErrorCode
+from schema.pagination import encode_cursor, from_end, window
+from schema.types import (
+    Article,
+    ArticleConnection,
+    CountryConnection,
+    OfficeConnection,
+    Person,
+    PersonConnection,
+    QuoteConnection,
+    QuoteKind,
+    QuoteOrderField,
+    QuoteOrderInput,
+    Stance,
+    Topic,
+    all_countries,
+    all_offices,
+    ctx,
+    page_info,
+    search_quotes,
+    sliced,
+)
+
+FIRST = "Return the first n items (1-100; default 10)."
+AFTER = "Return items after this cursor."
+LAST = "Return the last n items (1-100)."
+BEFORE = "Return items before this cursor."
+QUERY_HELP = (
+    'Whoosh query language on the quote text: words, "phrases", AND/OR/NOT, field:value '
+    "(fields: text, speaker, mentions, office, country, stance, topic, kind); "
+    "wildcards only trailing, after 3+ letters (deplo*)."
+)
+
+
+@strawberry.type(description="Search what public figures said.")
+class Query:
+    node: relay.Node | None = relay.node(description="Fetch any object by its global id.")
+    nodes: list[relay.Node | None] = relay.node(description="Fetch several objects by their global ids.")
+
+    @strawberry.field(
+        description="Search quotes (all given filters must hold); by relevance to `query`, else newest first."
+    )
+    async def quotes(
+        self,
+        info: Info,
+        query: Annotated[str | None, strawberry.argument(description=QUERY_HELP)] = None,
+        stance: Annotated[
+            Stance | None, strawberry.argument(description="Only quotes with this stance.")
+        ] = None,
+        person: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Speaker's name or alias; accents, case and a one-letter slip are ignored."
+            ),
+        ] = None,
+        mentions: Annotated[
+            str | None,
+            strawberry.argument(description="Only quotes whose words name this person, whoever said them."),
+        ] = None,
+        country: Annotated[
+            str | None, strawberry.argument(description="Speaker's country: name or ISO code.")
+        ] = None,
+        office: Annotated[
+            str | None, strawberry.argument(description="Speaker's office, e.g. Prime Minister.")
+        ] = None,
+        topic: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Topic id the stance is on.")
+        ] = None,
+        kind: Annotated[
+            QuoteKind | None, strawberry.argument(description="DIRECT, INDIRECT or MIXED.")
+        ] = None,
+        article_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only quotes in this article (its global id)."),
+        ] = None,
+        published_after: Annotated[
+            datetime.date | None,
+            strawberry.argument(description="Only quotes first published on or after this date."),
+        ] = None,
+        published_before: Annotated[
+            datetime.date | None,
+            strawberry.argument(description="Only quotes first published on or before this date."),
+        ] = None,
+        order_by: Annotated[QuoteOrderInput | None, strawberry.argument(description="Sort order.")] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+    ) -> QuoteConnection:
+        article_key = None
+        if article_id is not None:
+            article_key = _node_key(article_id, "Article")
+        flt = QuoteFilter(
+            query=query,
+            stance=stance,
+            person=person,
+            mentions=mentions,
+            country=country,
+            office=office,
+            topic=topic,
+            kind=kind,
+            article_id=article_key,
+            published_after=published_after,
+            published_before=published_before,
+        )
+        order = order_by.to_model() if order_by else None
+        if order is None and not (query and query.strip()):
+            order = QuoteOrderInput(field=QuoteOrderField.PUBLISHED_AT).to_model()
+        return await search_quotes(info, flt, first, after, last, before, order)
+
+    @strawberry.field(description="Search articles by title and text; without a query, newest first.")
+    async def articles(
+        self,
+        info: Info,
+        query: Annotated[
+            str | None, strawberry.argument(description="Whoosh query on title and text.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+    ) -> ArticleConnection:
+        context = ctx(info)
+        win = window(first, after, last, before)
+        try:
+            if win.needs_total:
+                win = from_end(win, (await context.run(context.reader.articles, query, 0, 1)).total)
+            page = await context.run(context.reader.articles, query, win.offset, win.limit)
+        except QueryError as e:
+            raise ApiError(ErrorCode.BAD_USER_INPUT, str(e)) from e
+        edges = [
+            relay.Edge(cursor=encode_cursor(page.offset + i), node=Article.from_record(r))
+            for i, r in enumerate(page.items)
+        ]
+        return ArticleConnection(
+            edges=edges, page_info=page_info(page.offset, len(edges), page.total), total_count=page.total
+        )
+
+    @strawberry.field(description="People quoted, by name; optionally only those of a country or office.")
+    async def people(
+        self,
+        info: Info,
+        name: Annotated[str | None, strawberry.argument(description="Name or alias (fuzzy).")] = None,
+        country: Annotated[str | None, strawberry.argument(description="Country name or ISO code.")] = None,
+        office: Annotated[
+            str | None, strawberry.argument(description="Office, e.g. Defense Minister.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+    ) -> PersonConnection:
+        context = ctx(info)
+        records = await context.run(context.reader.people, name, country, office)
+        people = [Person.from_record(r) for r in records]
+        return sliced(PersonConnection, people, first, after, last, before)
+
+    @strawberry.field(description="Offices held by people quoted.")
+    async def offices(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+    ) -> OfficeConnection:
+        return sliced(OfficeConnection, await all_offices(info), first, after, last, before)
+
+    @strawberry.field(description="Countries of people quoted.")
+    async def countries(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+    ) -> CountryConnection:
+        return sliced(CountryConnection, await all_countries(info), first, after, last, before)
+
+    @strawberry.field(description="Topics quotes take a stance on.")
+    def topics(self, info: Info) -> list[Topic]:
+        return [Topic.from_model(t) for t in ctx(info).topics]
+
+
+def _node_key(global_id: str, type_name: str) -> str:
+    """The key inside a global id of the given type; a bad id is the client's error."""
+    try:
+        gid = relay.GlobalID.from_id(global_id)
+    except Exception as e:
+        raise ApiError(ErrorCode.BAD_USER_INPUT, f"invalid id {global_id!r}") from e
+    if gid.type_name != type_name:
+        raise ApiError(ErrorCode.BAD_USER_INPUT, f"id {global_id!r} is not an {type_name}")
+    return str(gid.node_id)

@@ -1,0 +1,106 @@
+"""The Starlette application: /graphql (with GraphiQL), /healthz and /readyz."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from extract.topics import Topic, load_topics
+from index.fields import ARTICLE
+from index.search import IndexReader
+from schema import Context, build_schema
+from schema.context import Ingest
+from service.bootstrap import open_index
+from service.ingest import text_ingester
+from service.settings import Settings
+
+logger = logging.getLogger("quotesearch.app")
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+class QuoteSearchGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI view with our per-request context and bearer-token check."""
+
+    def __init__(
+        self,
+        reader: IndexReader,
+        topics: list[Topic],
+        ingest: Ingest | None,
+        token: str | None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(build_schema(), **kwargs)
+        self.reader = reader
+        self.topics = topics
+        self.ingest = ingest
+        self.token = token
+
+    def authenticated(self, request: Request) -> bool:
+        given = bearer_token(request)
+        if self.token is None or given is None:
+            return False
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+        assert isinstance(request, Request)
+        return Context(
+            reader=self.reader,
+            topics=self.topics,
+            ingest=self.ingest,
+            authenticated=self.authenticated(request),
+        )
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Open (or build) the index and serve it."""
+    settings = settings or Settings()
+    store = open_index(settings)
+    reader = IndexReader(store, time_budget=settings.search_time_budget)
+    topics = load_topics(settings.topics_file)
+    token = settings.api_token.get_secret_value() if settings.api_token else None
+    graphql = QuoteSearchGraphQL(
+        reader,
+        topics,
+        ingest=text_ingester(store, topics) if token else None,
+        token=token,
+        graphql_ide="graphiql" if settings.graphiql else None,
+    )
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        articles = store.count(ARTICLE)
+        ready = articles > 0
+        return JSONResponse({"ready": ready, "articles": articles}, status_code=200 if ready else 503)
+
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type"],
+            )
+        ],
+    )
