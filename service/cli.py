@@ -41,13 +41,19 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Build the index if needed, then serve it with one uvicorn worker per core (by default)."""
+    import os
+
     import uvicorn
 
-    if args.index_dir:
-        settings = settings.model_copy(update={"index_dir": args.index_dir})
-    from service.app import create_app
+    from service.bootstrap import open_index
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    if args.index_dir:
+        os.environ["QUOTESEARCH_INDEX_DIR"] = str(args.index_dir)  # the workers read settings from env
+        settings = Settings()
+    open_index(settings).index.close()  # build once here, not in every worker
+    workers = args.workers or os.cpu_count() or 1
+    uvicorn.run("service.app:create_app", factory=True, host=args.host, port=args.port, workers=workers)
     return 0
 
 
@@ -78,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--index-dir", type=Path, help="index folder (default: $QUOTESEARCH_INDEX_DIR)")
+    serve.add_argument("--workers", type=int, default=None, help="server processes (default: one per core)")
     serve.set_defaults(run=_serve)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
