@@ -9,7 +9,7 @@ article text is also stemmed, names are not.
 from __future__ import annotations
 
 from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 ARTICLE, QUOTE, PERSON = "article", "quote", "person"
@@ -41,7 +41,8 @@ def build_schema() -> Schema:
         topic=ID(sortable=True),
         kind=ID,
         article_ids=KEYWORD(commas=True),
-        published=DATETIME(sortable=True),
+        published=DATETIME,
+        published_sort=NUMERIC(sortable=True),  # days since 1970, 0 when unknown: undated sorts last
         # articles
         title=TEXT(analyzer=text_analyzer(), field_boost=2.0),
         body=TEXT(analyzer=text_analyzer()),

@@ -18,7 +18,7 @@ import pycountry
 from whoosh import highlight, sorting
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.qparser import QueryParser
-from whoosh.query import And, DateRange, FuzzyTerm, NullQuery, Or, Prefix, Query, Term, Wildcard
+from whoosh.query import And, DateRange, Every, FuzzyTerm, NullQuery, Or, Prefix, Query, Term, Wildcard
 from whoosh.searching import Results, Searcher
 
 from extract.registry import PersonRecord, fold
@@ -45,6 +45,7 @@ FACET_FIELDS = {
 }
 _TRAILING_WILDCARD = re.compile(r"^\w{3,}\*$")
 HIGHLIGHT_MAX_CHARS = 300
+MAX_QUERY_CHARS = 2000
 
 
 class QueryError(ValueError):
@@ -73,8 +74,10 @@ def _name_terms(name: str) -> list[str]:
 
 
 def _check_query(query: Query, fields: set[str]) -> None:
-    """Refuse leading or short wildcards (they scan the whole vocabulary) and unknown fields."""
+    """Refuse leading or short wildcards and a lone ``*`` (they scan everything), and unknown fields."""
     for leaf in query.leaves():
+        if isinstance(leaf, Every):
+            raise QueryError("a lone * matches everything: leave `query` out to list all results")
         if isinstance(leaf, Wildcard | Prefix):
             text = leaf.text + ("*" if isinstance(leaf, Prefix) else "")
             if not _TRAILING_WILDCARD.match(text):
@@ -86,6 +89,34 @@ def _check_query(query: Query, fields: set[str]) -> None:
             raise QueryError(f"unknown field {fieldname!r}; searchable fields: {', '.join(sorted(fields))}")
 
 
+def _unstemmed_prefixes(query: Query, text: str) -> Query:
+    """Match ``deploy*`` on the words as typed too: the parser stems prefix text ("deploi")."""
+    typed = {w.lower() for w in re.findall(r"(\w{3,})\*", text)}
+
+    def widen(node: Query) -> Query:
+        if isinstance(node, Prefix):
+            raw = [w for w in typed if w.startswith(node.text[:3]) and w != node.text]
+            return Or([node, *(Prefix(node.fieldname, w) for w in raw)]) if raw else node
+        return node.apply(widen)
+
+    return widen(query)
+
+
+def parse_user_query(parser: QueryParser, text: str, fields: set[str]) -> Query:
+    """Parse a user's query string, turning every way it can fail into a ``QueryError``."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long: at most {MAX_QUERY_CHARS} characters")
+    for name in re.findall(r"(\w+):", text):
+        if name in parser.schema.names() and name not in fields:
+            raise QueryError(f"unknown field {name!r}; searchable fields: {', '.join(sorted(fields))}")
+    try:
+        query = parser.parse(text)
+    except Exception as e:  # whoosh raises plain exceptions for fields it cannot search
+        raise QueryError(f"cannot parse query: {e}") from e
+    _check_query(query, fields)
+    return _unstemmed_prefixes(query, text)
+
+
 class IndexReader:
     """Searches over an ``IndexStore``, one reused searcher per thread."""
 
@@ -94,6 +125,7 @@ class IndexReader:
         self.time_budget = time_budget
         self._local = threading.local()
         self._parser = QueryParser("text", store.index.schema)
+        self._article_parser = QueryParser("body", store.index.schema)
 
     def searcher(self) -> Searcher:
         """This thread's searcher, refreshed if a commit happened since it was opened."""
@@ -132,11 +164,7 @@ class IndexReader:
 
     def parse(self, text: str) -> Query:
         """Parse a user query on quote text, refusing what would be slow or meaningless."""
-        if len(text) > 2000:
-            raise QueryError("query too long: at most 2000 characters")
-        query = self._parser.parse(text)
-        _check_query(query, QUERY_FIELDS)
-        return query
+        return parse_user_query(self._parser, text, QUERY_FIELDS)
 
     def _people_matching(self, name: str) -> list[str]:
         """Ids of people whose name or alias matches, ignoring accents, case and a one-letter slip."""
@@ -200,7 +228,7 @@ class IndexReader:
         query = self.quote_query(flt)
         kwargs: dict[str, Any] = {"limit": offset + limit}
         if order.by == "date":
-            kwargs.update(sortedby="published", reverse=order.descending)
+            kwargs.update(sortedby="published_sort", reverse=order.descending)
         results = self._run(searcher, query, **kwargs)
         if highlights:
             results.fragmenter = highlight.ContextFragmenter(maxchars=HIGHLIGHT_MAX_CHARS, surround=60)
@@ -234,12 +262,10 @@ class IndexReader:
         clauses: list[Query] = [Term("doctype", ARTICLE)]
         kwargs: dict[str, Any] = {"limit": offset + limit}
         if query and query.strip():
-            parser = QueryParser("body", self.store.index.schema)
-            parsed = parser.parse(query)
-            _check_query(parsed, {"body", "title"})
+            parsed = parse_user_query(self._article_parser, query, {"body", "title"})
             clauses.append(Or([parsed, parsed.accept(_to_title)]))
         else:
-            kwargs.update(sortedby="published", reverse=True)
+            kwargs.update(sortedby="published_sort", reverse=True)
         results = self._run(self.searcher(), And(clauses), **kwargs)
         items = [ArticleRecord.model_validate(_payload(h.fields())) for h in results[offset : offset + limit]]
         return Page(items=items, total=len(results), offset=offset)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.models import Appearance, ArticleRecord, QuoteRecord
 
 INDEX_NAME = "quotesearch"
+_WORD = re.compile(r"\w+")
 
 
 class IndexBusyError(RuntimeError):
@@ -38,12 +40,18 @@ class IndexBusyError(RuntimeError):
 
 def quote_id(speaker_id: str | None, text: str) -> str:
     """The same words from the same speaker are one quote, whichever outlet reported them."""
-    key = f"{speaker_id or ''}\x00{' '.join(fold(text).split())}"
+    words = " ".join(_WORD.findall(fold(text)))
+    key = f"{speaker_id or ''}\x00{words}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def day(value: date | None) -> datetime | None:
     return datetime(value.year, value.month, value.day) if value else None
+
+
+def sort_day(value: date | None) -> int:
+    """Days since 1970 for date sorting; 0 when unknown, so undated items sort last when newest-first."""
+    return (value - date(1970, 1, 1)).days if value else 0
 
 
 def _country_key(record: QuoteRecord) -> str | None:
@@ -70,6 +78,7 @@ def quote_fields(
         "kind": record.kind.value,
         "article_ids": ",".join(a.article_id for a in record.appearances),
         "published": day(record.published_at),
+        "published_sort": sort_day(record.published_at),
         "payload": record.model_dump_json(),
     }
 
@@ -81,6 +90,7 @@ def article_fields(record: ArticleRecord) -> dict[str, Any]:
         "title": record.title,
         "body": record.text,
         "published": day(record.published_at),
+        "published_sort": sort_day(record.published_at),
         "payload": record.model_dump_json(),
     }
 

@@ -1,0 +1,52 @@
+from pathlib import Path
+
+from extract.models import Article, ExtractedArticle
+from index.fields import ARTICLE, PERSON, QUOTE
+from index.search import IndexReader
+from index.store import IndexStore
+from tests.conftest import corpus
+
+
+def test_ingest_counts_articles_quotes_and_people(store: IndexStore) -> None:
+    assert store.count(ARTICLE) == 3
+    # the Freedonia quote appears in two articles but is one quote
+    assert store.count(QUOTE) == 2 + 2 + 26
+    assert store.count(PERSON) == 3
+
+
+def test_ingesting_the_same_articles_again_changes_nothing(store: IndexStore) -> None:
+    generation, docs = store.generation(), store.doc_count()
+    store.ingest(corpus())
+    assert store.doc_count() == docs
+    assert store.generation() == generation + 1  # an empty commit, nothing added
+
+
+def test_same_quote_in_two_articles_has_two_appearances(store: IndexStore) -> None:
+    reader = IndexReader(store)
+    from index.models import QuoteFilter
+
+    hits = reader.quotes(QuoteFilter(query='"send soldiers to Freedonia"'), limit=10).items
+    assert len(hits) == 1
+    record = hits[0].record
+    assert len(record.appearances) == 2
+    assert {a.article_id for a in record.appearances} == {a.article.id for a in corpus()[:2]}
+    assert str(record.published_at) == "2024-03-01"  # the earliest report
+
+
+def test_a_reopened_index_keeps_what_was_committed(store: IndexStore) -> None:
+    reopened = IndexStore(store.path)
+    assert reopened.count(ARTICLE) == 3
+
+
+def test_exists_only_for_an_index_folder(tmp_path: Path, store: IndexStore) -> None:
+    assert IndexStore.exists(store.path)
+    assert not IndexStore.exists(tmp_path / "nothing")
+
+
+def test_an_article_without_quotes_is_still_searchable(tmp_path: Path) -> None:
+    text = "Quiet day\n\nNothing was said in the harbour today."
+    store = IndexStore(tmp_path / "ix")
+    store.ingest(
+        [ExtractedArticle(article=Article(id=Article.id_for(text), text=text, title="Quiet day"), quotes=[])]
+    )
+    assert IndexReader(store).articles("harbour").total == 1
