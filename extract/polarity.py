@@ -81,7 +81,7 @@ DISMISSERS = (
 )  # fmt: skip
 # Claims that something works; with a modal before them ("would help", "would not change").
 BENEFIT_WORDS = (
-    "help", "change the situation", "make a difference", "make difference", "turn the tide",
+    "help", "change", "make ... difference", "turn the tide",
     "tip the balance", "strengthen", "bolster", "deter", "improve", "boost",
 )  # fmt: skip
 SUPPORT_FEELINGS = (
@@ -93,6 +93,9 @@ OPPOSE_FEELINGS = ("mistake", "bad idea", "terrible idea", "reckless", "madness"
 FACT_DENIALS = ("not true", "untrue", "false", "disinformation", "fake", "lie", "nonsense", "fabrication")
 # Words pointing back to an option named earlier ("such a move", "that possibility").
 ANAPHOR_DETERMINERS = frozenset({"such", "this", "that", "these", "those"})
+# Bare pronouns may stand for the option too ("it would escalate"), but only as the subject
+# of a consequence: alone they are too common to tie a quote to a topic.
+PRONOUNS = frozenset({"it", "this", "that"})
 ANAPHOR_NOUNS = frozenset(
     {"move", "step", "possibility", "option", "idea", "notion", "plan", "deployment", "mission"}
     | {"scenario", "proposal", "prospect", "fear", "assumption"}

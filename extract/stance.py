@@ -111,6 +111,10 @@ class _Clause:
             return odd, fronted
         return odd, (first, local[-1] + 1) if first is not None else None
 
+    def pronoun_before(self, start: int) -> bool:
+        """A pronoun subject ("it would escalate") that may stand for the option in the context."""
+        return any(t.text in P.PRONOUNS for t in self.toks[self.lo : start])
+
     def conditional_before(self, start: int) -> bool:
         return any(t.text in P.CONDITIONAL for t in self.toks[self.lo : start])
 
@@ -210,9 +214,12 @@ def _action_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     if c.referent(c.terms) is None and not _anaphors(c.toks[c.lo : c.hi]):
         return []
     cues = []
+    idioms = c.spans(vocab.support + vocab.oppose)
     for span in c.spans(vocab.actions):
         act = c.act(span)
         neg, neg_span = c.negated(span[0])
+        if neg and neg_span and any(neg_span[0] < i[0] < span[0] for i in idioms):
+            continue  # the negation belongs to the idiom: "not ruled out sending troops"
         if neg:
             negation = c.words(neg_span)
             cues.append(Cue(Stance.OPPOSE, 1.0, (*negation, act)))
@@ -235,7 +242,7 @@ def _risk_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     for verbs, because negating a verb of belief negates its whole complement.
     """
     spans = c.spans(vocab.risks)
-    if not spans or not c.referents:
+    if not spans or not (c.referents or c.pronoun_before(spans[0][0])):
         return []
     first = spans[0][0]
     negators = [i for i in range(c.lo, first) if c.toks[i].forms & P.NEGATORS]
@@ -253,7 +260,8 @@ def _benefit_cues(c: _Clause) -> list[Cue]:
     for span in c.spans(_BENEFIT):
         before = range(max(c.lo, span[0] - 3), span[0])
         modal = next((i for i in before if c.toks[i].text in P.MODALS), None)
-        if modal is None or c.referent([r for r in c.referents if r[1] <= modal]) is None:
+        subject = c.referent([r for r in c.referents if r[1] <= modal]) if modal is not None else None
+        if modal is None or (subject is None and not c.pronoun_before(modal)):
             continue
         neg, _ = c.negated(span[0], window=3)
         words = (P.words(c.toks, modal, span[1]),)
