@@ -133,9 +133,10 @@ class IndexReader:
         if current is None:
             current = self.store.index.searcher()
         elif not current.up_to_date():
-            fresh = current.refresh()
+            # not current.refresh(): it shares segment readers with the old searcher,
+            # so closing the old one would close them under the new one.
             current.close()
-            current = fresh
+            current = self.store.index.searcher()
         self._local.searcher = current
         return current
 
