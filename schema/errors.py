@@ -1,5 +1,9 @@
 """Error codes every client can branch on, and masking of everything unexpected.
 
+Errors found before execution (syntax, validation, the limiters) come out of
+graphql-core without a code; ``code_for`` names them so the HTTP layer can
+add one to every error.
+
 A resolver raises ``ApiError`` for what the client did wrong; any other
 exception is a bug, logged with its stack trace on the server and shown to the
 client only as ``INTERNAL`` with no detail.
@@ -8,6 +12,7 @@ client only as ``INTERNAL`` with no detail.
 from __future__ import annotations
 
 import logging
+import re
 from enum import StrEnum
 
 from graphql import GraphQLError
@@ -17,6 +22,8 @@ logger = logging.getLogger("quotesearch.errors")
 
 
 class ErrorCode(StrEnum):
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
     BAD_USER_INPUT = "BAD_USER_INPUT"
     NOT_FOUND = "NOT_FOUND"
     UNAUTHENTICATED = "UNAUTHENTICATED"
@@ -30,6 +37,28 @@ class ApiError(GraphQLError):
 
     def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message, extensions={"code": code.value})
+
+
+# Messages of strawberry's limiters (token count, depth, aliases): rejected before execution.
+_TOO_COMPLEX = re.compile(
+    r"more than \d+ tokens|exceeds maximum operation depth|aliases found|Cannot spread fragment .* itself"
+)
+
+
+PRE_EXECUTION = {
+    ErrorCode.GRAPHQL_PARSE_FAILED,
+    ErrorCode.GRAPHQL_VALIDATION_FAILED,
+    ErrorCode.QUERY_TOO_COMPLEX,
+}
+
+
+def code_for(message: str) -> ErrorCode:
+    """The code of an error raised before execution (parse, limits, validation), from its message."""
+    if _TOO_COMPLEX.search(message):
+        return ErrorCode.QUERY_TOO_COMPLEX
+    if message.startswith("Syntax Error"):
+        return ErrorCode.GRAPHQL_PARSE_FAILED
+    return ErrorCode.GRAPHQL_VALIDATION_FAILED
 
 
 def _is_expected(error: GraphQLError) -> bool:

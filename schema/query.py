@@ -12,7 +12,7 @@ from strawberry.types import Info
 from index.models import QuoteFilter
 from index.search import QueryError
 from schema.errors import ApiError, ErrorCode
-from schema.pagination import encode_cursor, from_end, window
+from schema.pagination import MAX_PAGE, encode_cursor, from_end, window
 from schema.types import (
     Article,
     ArticleConnection,
@@ -47,8 +47,21 @@ QUERY_HELP = (
 
 @strawberry.type(description="Search what public figures said.")
 class Query:
-    node: relay.Node | None = relay.node(description="Fetch any object by its global id.")
-    nodes: list[relay.Node | None] = relay.node(description="Fetch several objects by their global ids.")
+    @strawberry.field(description="Fetch any object by its global id; null if it does not exist.")
+    async def node(
+        self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="A global id.")]
+    ) -> relay.Node | None:
+        return await _resolve(info, id)
+
+    @strawberry.field(
+        description="Fetch several objects by their global ids, in order; null where one is missing."
+    )
+    async def nodes(
+        self, info: Info, ids: Annotated[list[relay.GlobalID], strawberry.argument(description="Global ids.")]
+    ) -> list[relay.Node | None]:
+        if len(ids) > MAX_PAGE:
+            raise ApiError(ErrorCode.BAD_USER_INPUT, f"at most {MAX_PAGE} ids at once")
+        return [await _resolve(info, i) for i in ids]
 
     @strawberry.field(
         description="Search quotes (all given filters must hold); by relevance to `query`, else newest first."
@@ -193,6 +206,16 @@ class Query:
     @strawberry.field(description="Topics quotes take a stance on.")
     def topics(self, info: Info) -> list[Topic]:
         return [Topic.from_model(t) for t in ctx(info).topics]
+
+
+async def _resolve(info: Info, gid: relay.GlobalID) -> relay.Node | None:
+    """The object behind a global id; an id of no known type is the client's error."""
+    try:
+        gid.resolve_type(info)
+    except Exception as e:
+        raise ApiError(ErrorCode.BAD_USER_INPUT, f"no object type {gid.type_name!r}") from e
+    node: relay.Node | None = await gid.resolve_node(info, required=False)
+    return node
 
 
 def _node_key(global_id: str, type_name: str) -> str:

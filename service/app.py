@@ -14,12 +14,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from extract.topics import Topic, load_topics
 from index.fields import ARTICLE
 from index.search import IndexReader
 from schema import Context, build_schema
 from schema.context import Ingest
+from schema.errors import PRE_EXECUTION, code_for
 from service.bootstrap import open_index
 from service.ingest import text_ingester
 from service.settings import Settings
@@ -55,6 +58,27 @@ class QuoteSearchGraphQL(GraphQL[Context, None]):
         if self.token is None or given is None:
             return False
         return hmac.compare_digest(given.encode(), self.token.encode())
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Give every error an ``extensions.code``, including parse and validation errors."""
+        response = await super().process_result(request, result)
+        errors: list[dict[str, Any]] = response.get("errors") or []  # type: ignore[assignment]
+        for error in errors:
+            extensions = error.setdefault("extensions", {})
+            extensions.setdefault("code", code_for(error["message"]).value)
+        return response
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        """A request rejected before execution (bad syntax, invalid, too complex) is a 400."""
+        response = super().create_response(response_data, sub_response)
+        if isinstance(response_data, dict) and response_data.get("data") is None:
+            errors: list[dict[str, Any]] = response_data.get("errors") or []  # type: ignore[assignment]
+            codes = {e.get("extensions", {}).get("code") for e in errors}
+            if codes and codes <= {c.value for c in PRE_EXECUTION}:
+                response.status_code = 400
+        return response
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         assert isinstance(request, Request)
