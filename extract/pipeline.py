@@ -1,25 +1,205 @@
-"""Extraction entry point: raw article text in, article and attributed quotes out."""
+"""Extraction entry point: raw article text in, article and attributed quotes out.
+
+The steps, each in its own module: cleanup (title, byline, chrome), quotation
+marks (direct), sentences, names and titles, cue-driven attribution
+(reported), quotes no cue claims (continuations and quoted fragments), and
+finally coreference-resolved speakers and stance.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from extract import stance
+from extract.cleanup import clean
+from extract.direct import Segment, find_segments, mask
 from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteKind
+from extract.names import find_names
+from extract.reported import Found, attribute, subject
+from extract.sentences import Sentence, split
+from extract.speakers import Entity, People
+from extract.titles import country_of
 from extract.topics import Topic
 
-_DIRECT = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+_LOWER_WORD = re.compile(r"\b[a-z][\w\-’']*")
+_COUNTRY_SUBJECT = re.compile(
+    r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:does|do|did|will|won[’']t|would|is|isn[’']t|has|"
+    r"hasn[’']t|can|cannot|can[’']t|should|must|plans|intends|wants|doesn[’']t|certainly|also|has\s+no)\b"
+)
+
+
+@dataclass
+class _Doc:
+    """The article as the rules read it: raw text, masked text, and its units."""
+
+    text: str
+    masked: str
+    sentences: list[Sentence]
+    segments: list[Segment]
+    seg_sentence: dict[int, int]  # segment open offset -> sentence index
+
+
+def _read(text: str, title: str | None) -> tuple[_Doc, str | None, str | None]:
+    cleaned = clean(text, title)
+    sentences: list[Sentence] = []
+    segments: list[Segment] = []
+    seg_sentence: dict[int, int] = {}
+    para = 0
+    for line in cleaned.lines:
+        if not line.body:
+            continue
+        segs = find_segments(text, line.start, line.end)
+        segments.extend(segs)
+        for sent in split(text, line.start, line.end, para, segs):
+            for seg in segs:
+                if sent.start <= seg.open < sent.end:
+                    seg_sentence[seg.open] = len(sentences)
+            sentences.append(sent)
+        para += 1
+    chars = list(mask(text, segments))
+    body = [False] * len(text)
+    for sent in sentences:
+        body[sent.start : sent.end] = [True] * (sent.end - sent.start)
+    masked = "".join(c if body[i] or c == "\n" else " " for i, c in enumerate(chars))
+    return _Doc(text, masked, sentences, segments, seg_sentence), cleaned.title, cleaned.byline
 
 
 def extract_article(
     text: str, meta: ArticleMeta | None = None, topics: Sequence[Topic] = ()
 ) -> ExtractedArticle:
-    """Find the quotes of one article (first cut: quotation marks only, no speakers)."""
+    """Find, type and attribute the quotes of one article."""
     meta = meta or ArticleMeta()
-    article = Article(id=Article.id_for(text), text=text, **meta.model_dump())
-    quotes = []
-    for m in _DIRECT.finditer(text):
-        q = Quote(text=m.group(1), start=m.start(1), end=m.end(1), kind=QuoteKind.DIRECT)
-        quotes.append(q.model_copy(update={"stance": stance.classify(q, topics)}))
+    doc, title, byline = _read(text, meta.title)
+    fields = meta.model_dump(exclude={"title"})
+    article = Article(id=Article.id_for(text), text=text, title=title, byline=byline, **fields)
+
+    body_text = "".join(c if doc.masked[i] != " " or c.isspace() else " " for i, c in enumerate(text))
+    names_text = body_text.replace("[", " ").replace("]", " ")
+    mentions = find_names(names_text, frozenset(_LOWER_WORD.findall(text)))
+    people = People(names_text, mentions, [(s.open, s.close) for s in doc.segments])
+
+    found: list[Found] = []
+    for sent in doc.sentences:
+        segs = [s for s in doc.segments if sent.start <= s.open < sent.end]
+        found.extend(attribute(text, doc.masked, sent, segs, people))
+    found.extend(_uncued(doc, people, found))
+    found.sort(key=lambda f: f.start)
+    _continue_chains(doc, found)
+    _infer_countries(text, found)
+
+    quotes = [_quote(doc, people, f, topics) for f in found]
     return ExtractedArticle(article=article, quotes=quotes)
+
+
+def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
+    """Quotations no cue claimed: a quote continuing the previous speaker's words, or a
+    quoted fragment of three words or more whose sentence names its speaker.
+    Shorter uncued fragments are scare quotes, not quotations."""
+    used = {s.open for f in found for s in f.segments}
+    covered = [(f.start, f.end) for f in found]
+    out: list[Found] = []
+    last_by_para: dict[int, Entity | None] = {}
+    ordered = sorted(found, key=lambda f: f.start)
+    for seg in doc.segments:
+        if seg.open in used or any(a <= seg.start < b for a, b in covered):
+            continue
+        si = doc.seg_sentence.get(seg.open)
+        if si is None:
+            continue
+        sent = doc.sentences[si]
+        words = seg.words(doc.text)
+        lead = doc.masked[sent.start : seg.open].strip()
+        prior = [f for f in ordered + out if f.start < seg.open]
+        if lead:
+            if words < 3:
+                continue
+            who = _nearest_person(doc, people, sent, seg) or subject(doc.text, doc.masked, sent, people)
+            if who is None:
+                continue
+        else:
+            if words < 3 and seg.closed:
+                continue
+            who = None
+            if prior:
+                prev = prior[-1]
+                psi = _sentence_of(doc, prev.start)
+                if psi is not None and sent.para - doc.sentences[psi].para <= 1:
+                    who = prev.speaker
+        out.append(Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,)))
+        last_by_para[sent.para] = who
+    return out
+
+
+def _sentence_of(doc: _Doc, pos: int) -> int | None:
+    for i, s in enumerate(doc.sentences):
+        if s.start <= pos < s.end:
+            return i
+    return None
+
+
+def _nearest_person(doc: _Doc, people: People, sent: Sentence, seg: Segment) -> Entity | None:
+    best: Entity | None = None
+    for m in people.mentions:
+        if sent.start <= m.name_start and m.name_end <= seg.open and not people.is_quoted(m.name_start):
+            best = people.entity_of(m) or best
+    return best
+
+
+def _continue_chains(doc: _Doc, found: list[Found]) -> None:
+    """A quote left open at a paragraph's end continues in the next paragraph: one speaker."""
+    by_seg = {s.open: f for f in found for s in f.segments}
+    chain: list[Found] = []
+    for seg in doc.segments:
+        f = by_seg.get(seg.open)
+        if f is None:
+            chain = []
+            continue
+        chain.append(f)
+        if seg.closed:
+            who = next((c.speaker for c in chain if c.speaker), None)
+            for c in chain:
+                c.speaker = c.speaker or who
+            chain = []
+
+
+def _infer_countries(text: str, found: list[Found]) -> None:
+    """An office holder with no stated country who speaks for one ("Poland does not plan
+    to send its troops") holds that country's office: the article states it."""
+    for f in found:
+        ent = f.speaker
+        if ent is None or ent.kind != "person" or ent.country or ent.organization or ent.office is None:
+            continue
+        m = _COUNTRY_SUBJECT.match(text[f.start : f.end])
+        if m:
+            ent.country = country_of(m.group(1))
+
+
+def _quote(doc: _Doc, people: People, f: Found, topics: Sequence[Topic]) -> Quote:
+    si = _sentence_of(doc, f.start)
+    context = ""
+    if si is not None:
+        first = doc.sentences[si - 1].start if si > 0 else doc.sentences[si].start
+        last = doc.sentences[si].end
+        cue_si = _sentence_of(doc, f.cue_start)
+        if cue_si is not None:
+            last = max(last, doc.sentences[cue_si].end)
+        context = doc.text[first:last]
+    named: list[str] = []
+    for m in people.mentions:
+        if f.start <= m.name_start and m.name_end <= f.end:
+            ent = people.entity_of(m)
+            if ent and ent.kind == "person" and ent.name not in named:
+                named.append(ent.name)
+    q = Quote(
+        text=doc.text[f.start : f.end],
+        start=f.start,
+        end=f.end,
+        kind=f.kind,
+        speaker=f.speaker.speaker() if f.speaker else None,
+        cue=f.cue,
+        context=context,
+        mentions=tuple(named),
+    )
+    return q.model_copy(update={"stance": stance.classify(q, topics)})

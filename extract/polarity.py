@@ -18,6 +18,8 @@ _CONTRACTIONS = (
     (re.compile(r"\bshan['’]t\b"), "shall not"),
     (re.compile(r"\bcannot\b"), "can not"),
     (re.compile(r"n['’]t\b"), " not"),
+    (re.compile(r"['’]m\b"), " am"),
+    (re.compile(r"['’]re\b"), " are"),
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,;:]")
 # A sentence ends at . ! or ? (plus closing quotes) before a capital or an opening quote,
@@ -44,6 +46,8 @@ SCOPE_BREAKERS = frozenset(
     {",", ";", ":", "but", "that", "which", "who", "whom", "what", "if", "because", "while"}
     | {"whether", "although", "though", "unless", "when"}
 )
+# Coordination ends a negator's reach too: "cannot and will not exclude" negates once.
+NEGATION_BREAKERS = SCOPE_BREAKERS | {"and", "or"}
 CONTRAST = frozenset({"but", "however", "yet"})
 CONDITIONAL = frozenset({"if", "unless", "whether", "when"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
@@ -56,11 +60,19 @@ INTENT = ("want to", "wish to", "ready to", "prepared to", "willing to", "will",
 # Idioms with a fixed polarity, flipped by a local negator ("can't rule out" -> support).
 SUPPORT_IDIOMS = (
     "keep ... option open", "option ... on the table", "door ... open", "do everything",
-    "do whatever it take", "do all we can", "do what it take",
+    "do whatever it take", "do all we can", "do what it take", "on the table", "be ... an option",
+    "remain ... an option", "in favour of", "in favor of", "favour", "favor", "advocate",
 )  # fmt: skip
-OPPOSE_IDIOMS = ("rule ... out", "exclude", "out of the question", "off the table", "no-go")
+OPPOSE_IDIOMS = (
+    "rule ... out", "exclude", "out of the question", "off the table", "no-go", "be against", "oppose",
+    "object to", "reject",
+)  # fmt: skip
 # Planning and intention: "no plans to ..." opposes whoever holds the plan.
-PLAN_WORDS = ("plan", "intend", "intention", "want", "wish", "prepare", "aim", "going to")
+# Needing and asking for it is wanting it: "we need troops", "we did not request soldiers".
+PLAN_WORDS = (
+    "plan", "intend", "intention", "want", "wish", "prepare", "aim", "going to", "need", "request",
+    "ask for", "call for",
+)  # fmt: skip
 # Weighing an option: affirmative only counts when the speaker's own side is weighing it.
 CONSIDER_WORDS = ("consider", "weigh", "discuss", "talk about", "talk of", "contemplate", "mull", "open to")
 # Putting an option on the table in public is taking its side, whoever reports it.
@@ -72,7 +84,7 @@ RAISE_WORDS = (
 RISK_WORDS = (
     "escalat*", "provocat*", "provoke", "drag ... into", "trigger", "tragic", "catastroph*",
     "disaster*", "dangerous", "danger", "inevitable", "world war", "nuclear war", "wider war",
-    "direct confrontation", "fear", "afraid", "worry", "concern",
+    "direct confrontation", "fear", "afraid", "worry", "concern", "legitimate target",
 )  # fmt: skip
 # Said of a fear or risk, these call it baseless (negating it without a negator before it).
 DISMISSERS = (
@@ -96,6 +108,8 @@ ANAPHOR_DETERMINERS = frozenset({"such", "this", "that", "these", "those"})
 # Bare pronouns may stand for the option too ("it would escalate"), but only as the subject
 # of a consequence: alone they are too common to tie a quote to a topic.
 PRONOUNS = frozenset({"it", "this", "that"})
+# Objects that leave what is sent to the context: "we won't be sending anyone".
+PRONOUN_OBJECTS = frozenset({"anyone", "anybody", "someone", "somebody", "them", "people", "there"})
 ANAPHOR_NOUNS = frozenset(
     {"move", "step", "possibility", "option", "idea", "notion", "plan", "deployment", "mission"}
     | {"scenario", "proposal", "prospect", "fear", "assumption"}
@@ -232,7 +246,7 @@ def local_negators(toks: Sequence[Token], start: int, window: int = 4) -> list[i
     """
     found = []
     for i in range(start - 1, max(start - window, 0) - 1, -1):
-        if toks[i].text in SCOPE_BREAKERS:
+        if toks[i].text in NEGATION_BREAKERS:
             break
         if toks[i].forms & NEGATORS:
             found.append(i)

@@ -86,6 +86,7 @@ class _Clause:
     lo: int
     hi: int
     terms: tuple[tuple[int, int], ...]  # topic nouns in the sentence
+    anaphors: tuple[tuple[int, int], ...]  # "such a move", "that possibility" in the sentence
     referents: tuple[tuple[int, int], ...]  # topic nouns, actions and anaphors in the sentence
 
     def inside(self, span: tuple[int, int]) -> bool:
@@ -161,15 +162,15 @@ def _clauses(text: str, vocab: _Vocabulary) -> list[tuple[_Clause, float]]:
     out: list[tuple[_Clause, float]] = []
     for start, end in P.sentence_spans(text):
         toks = tuple(P.tokenize(P.normalize(text[start:end])))
-        terms = tuple(P.find_any(vocab.terms, toks))
-        referents = tuple(sorted({*terms, *P.find_any(vocab.actions, toks), *_anaphors(toks)}))
+        terms, anaphors = tuple(P.find_any(vocab.terms, toks)), tuple(_anaphors(toks))
+        referents = tuple(sorted({*terms, *P.find_any(vocab.actions, toks), *anaphors}))
         cuts = [0] + [i for i, t in enumerate(toks) if t.text in {"but", ";"} and i > 0] + [len(toks)]
         for lo, hi in itertools.pairwise(cuts):
             if toks[lo].text == "but" and out:
                 out = [(c, w * 0.6) for c, w in out]
-                out.append((_Clause(toks, lo, hi, terms, referents), 1.3))
+                out.append((_Clause(toks, lo, hi, terms, anaphors, referents), 1.3))
             else:
-                out.append((_Clause(toks, lo, hi, terms, referents), 1.0))
+                out.append((_Clause(toks, lo, hi, terms, anaphors, referents), 1.0))
     return out
 
 
@@ -182,6 +183,9 @@ def _idiom_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     ):
         for span in c.spans(lexicon):
             neg, neg_span = c.negated(span[0])
+            inside = [i for i in range(span[0] + 1, span[1]) if c.toks[i].forms & P.NEGATORS]
+            neg = neg != (len(inside) % 2 == 1)  # "troops are not an option"
+            neg_span = neg_span or ((inside[0], inside[0] + 1) if inside else None)
             if neg and neg_span and neg_span[1] >= span[0] - 3:
                 evidence: tuple[str, ...] = (P.words(c.toks, neg_span[0], span[1]),)
             else:
@@ -192,9 +196,8 @@ def _idiom_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
 
 def _plan_cues(c: _Clause) -> list[Cue]:
     """Plans, intentions and deliberation: "no plans to deploy" opposes, "we are considering" supports."""
-    ref = c.referent()
-    if ref is None:
-        return []
+    if c.referent([*c.terms, *c.anaphors]) is None:
+        return []  # "we want to send more shells" plans an act, but not this topic's
     cues = []
     for span in c.spans(_PLAN + _CONSIDER):
         neg, neg_span = c.negated(span[0])
@@ -211,11 +214,12 @@ def _plan_cues(c: _Clause) -> list[Cue]:
 
 def _action_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     """The act itself: "won't deploy troops" opposes, "we should send trainers" supports."""
-    if c.referent(c.terms) is None and not _anaphors(c.toks[c.lo : c.hi]):
-        return []
+    topical = c.referent([*c.terms, *c.anaphors]) is not None
     cues = []
     idioms = c.spans(vocab.support + vocab.oppose)
     for span in c.spans(vocab.actions):
+        if not topical and not (span[1] < c.hi and c.toks[span[1]].text in P.PRONOUN_OBJECTS):
+            continue  # "won't send weapons" is another topic's act
         act = c.act(span)
         neg, neg_span = c.negated(span[0])
         if neg and neg_span and any(neg_span[0] < i[0] < span[0] for i in idioms):
@@ -226,11 +230,27 @@ def _action_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
             continue
         if c.conditional_before(span[0]):
             continue
-        before = c.toks[max(c.lo, span[0] - 3) : span[0]]
+        before = c.toks[max(c.lo, span[0] - 4) : span[0]]
         if P.find_any(_DEONTIC, before):
             cues.append(Cue(Stance.SUPPORT, 0.9, (P.words(before, 0, len(before)) + " " + act,)))
         elif P.find_any(_INTENT, before) and c.own_side_before(span[0]):
             cues.append(Cue(Stance.SUPPORT, 0.8, (P.words(before, 0, len(before)) + " " + act,)))
+    return cues
+
+
+def _absent_cues(c: _Clause) -> list[Cue]:
+    """A promised absence: "there will be no Western boots on the ground" opposes.
+
+    Only with a modal: "there are no foreign troops there" is a present fact, not a side.
+    """
+    if not any(t.text in P.MODALS for t in c.toks[c.lo : c.hi]):
+        return []
+    cues = []
+    for term in c.terms:
+        before = range(max(c.lo, term[0] - 3), term[0])
+        no = next((i for i in before if c.toks[i].text == "no"), None)
+        if c.inside(term) and no is not None and not any(c.toks[i].text in P.SCOPE_BREAKERS for i in before):
+            cues.append(Cue(Stance.OPPOSE, 0.9, (P.words(c.toks, no, term[1]),)))
     return cues
 
 
@@ -307,7 +327,7 @@ def cues(text: str, topic: Topic) -> list[Cue]:
     for clause, weight in _clauses(text, vocab):
         found = (
             _idiom_cues(clause, vocab) + _plan_cues(clause) + _action_cues(clause, vocab)
-            + _risk_cues(clause, vocab) + _benefit_cues(clause) + _feeling_cues(clause)
+            + _absent_cues(clause) + _risk_cues(clause, vocab) + _benefit_cues(clause) + _feeling_cues(clause)
             + _deontic_anaphor_cues(clause)
         )  # fmt: skip
         for side in (Stance.SUPPORT, Stance.OPPOSE):

@@ -1,0 +1,282 @@
+"""Person names in running text, with the title words around them.
+
+A name is a run of capitalised words ("Hanno Pevkur", "C. Q. Brown", "Arvydas
+Anušauskas"), possibly with particles ("Ursula von der Leyen"). The title
+before it ("Estonian Defense Minister") and an appositive after it (", Director
+of the Russian Foreign Intelligence Service (SVR),") belong to the mention: they
+say who the person is, and a speaker slot must skip over them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.lexicon import lexicon
+from extract.titles import TitleInfo, country_of, parse_title
+
+TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Hon|Prof|Jr|Sr|St)\.(?!\w)"
+    r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=[\s,])|[^\W\d_](?:[\w\-]|[’'](?=[^\W\d_]{2}))*|\d[\d,.]*|\S"
+)
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "bin", "al", "la", "le", "ter"}
+)
+_SUFFIXES = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
+# Capitalised words that are never part of a person's name.
+_NOT_NAME = frozenset(
+    """the a an this that these those there their they then than in on at of for to by with from
+    as and but or nor if when while after before since until because although though so yet
+    it its he she his her we our you your i my me him them us who whom whose which what where why how
+    not no yes all any some many most more much few several each every both either neither other others
+    another such one two three four five first second third last next new old former late latest
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
+    january february march april may june july august september october november december
+    mr mrs ms dr also even just only still already however meanwhile moreover instead indeed
+    asked according said says say told tells added earlier later under over among against during
+    god lord democrat democrats republican republicans gop congress senate house white parliament
+    north south east west northern southern eastern western central western european""".split()
+)
+# Words that make a capitalised run an organisation, a place or a work rather than a person.
+_ORG_WORDS = frozenset(
+    """times press news post journal party house department ministry service university college
+    council committee commission agency bank fund group institute foundation association court
+    union organization organisation airlines corporation company inc corp club center centre network
+    radio television tv magazine review channel forces army navy guard police office administration
+    street avenue square hall church school hospital airport station congress senate assembly
+    federation republic kingdom states nations europe media daily herald tribune today weekly
+    monitor gazette globe sun telegraph guardian independent express mail observer chronicle wire
+    reuters bloomberg politico podcast show initiative act bill plan program programme project
+    summit war day conference forum coalition alliance movement campaign pac capital partners
+    holdings labs technologies motors exchange market index cup league caucus convention
+    county city state province district island islands valley river mountain lake beach park
+    island street road bridge tower building palace kremlin pentagon capitol fed reserve
+    security intelligence defense defence staff chiefs""".split()
+)
+_ORG_BEFORE = frozenset(
+    """outlet newspaper broadcaster agency channel network magazine website daily paper station firm
+    company group party program programme show podcast book bill act operation portal publication
+    tabloid site blog""".split()
+)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A person's name in the text: ``start``/``end`` cover title and appositive too."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    tokens: tuple[str, ...]
+    title: TitleInfo
+    gender: str | None
+
+    @property
+    def name(self) -> str:
+        """The name as written, titles and suffixes removed."""
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word or punctuation mark with its raw offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Words and punctuation marks of ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, stop)]
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.office_heads | lex.office_modifiers | lex.ranks | frozenset(lex.office_canonical)
+
+
+def _is_initial(tok: Tok) -> bool:
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _joined(text: str, a: Tok, b: Tok) -> bool:
+    """Whether two tokens are adjacent words of one phrase (spaces only, no line break)."""
+    gap = text[a.end : b.start]
+    return 0 < len(gap) <= 3 and gap.strip(" \t\u00a0") == ""
+
+
+def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset[str]) -> bool:
+    word = tok.text
+    if not word[:1].isupper() or not word[:1].isalpha():
+        return False
+    if _is_initial(tok):
+        return True
+    if _is_acronym(word) or word.casefold() in _NOT_NAME:
+        return False
+    if word.casefold() in _title_words() or country_of(word):
+        return False
+    return not (sentence_start and word.casefold() in lower_words)
+
+
+def _sentence_starts(text: str, toks: list[Tok]) -> set[int]:
+    starts = set()
+    prev_end = -1
+    for i, t in enumerate(toks):
+        before = text[max(0, prev_end) : t.start] if prev_end >= 0 else "\n"
+        if (
+            prev_end < 0
+            or "\n" in before
+            or re.search(r"[.!?:\"“”]\s*$", text[max(0, t.start - 3) : t.start])
+        ):
+            starts.add(i)
+        prev_end = t.end
+    return starts
+
+
+def _pre_title(text: str, toks: list[Tok], i: int) -> tuple[int, str]:
+    """Walk back from token ``i`` over title words; return the title's first token index and text."""
+    words = _title_words()
+    j = i
+    while j > 0:
+        prev = toks[j - 1]
+        if not _joined(text, prev, toks[j]) and prev.text not in {"’", "'"}:
+            break
+        w = prev.text.casefold()
+        if prev.text in {"’", "'"} and j >= 2 and text[prev.end : prev.end + 1] == "s":
+            j -= 1
+            continue
+        if w == "s" and j >= 2 and toks[j - 2].text in {"’", "'"}:
+            owner = toks[j - 3] if j >= 3 else None
+            if owner and (country_of(owner.text) or _is_acronym(owner.text)):
+                j -= 3
+                continue
+            break
+        if w in words or country_of(prev.text) or (_is_acronym(prev.text) and prev.text not in {"I"}):
+            j -= 1
+            continue
+        break
+    while j < i and toks[j].text.casefold() in {"of", "the", "for", "to", "and", "a", "an"}:
+        j += 1
+    if j == i:
+        return i, ""
+    return j, text[toks[j].start : toks[i].start]
+
+
+_APPOSITIVE_STOP = re.compile(r"[,;:\n\"“”]|\.(?=\s+[a-z])|\.$|\.\s*$")
+_APPOSITIVE_BAD_START = re.compile(
+    r"^(?:who|whom|whose|which|that|where|when|and|but|or|said|says|told|tells|added|\d)", re.I
+)
+
+
+def _appositive(text: str, pos: int, limit: int) -> tuple[int, TitleInfo] | None:
+    """An office appositive right after a name: ", chairman of the US Joint Chiefs of Staff,"."""
+    m = re.match(r"\s*(?:\([^)\n]{1,40}\)\s*)?,\s+", text[pos:limit])
+    if not m:
+        return None
+    body_start = pos + m.end()
+    stop = _APPOSITIVE_STOP.search(text, body_start, limit)
+    body_end = stop.start() if stop else limit
+    body = text[body_start:body_end].strip()
+    if not body or len(body.split()) > 14 or _APPOSITIVE_BAD_START.match(body):
+        return None
+    lex = lexicon()
+    words = [w.casefold().strip("().") for w in body.split()]
+    if not any(w in lex.office_heads for w in words):
+        return None
+    info = parse_title(body)
+    if info.office is None:
+        return None
+    return body_end, info
+
+
+def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
+    """Every person-name mention in ``text``, in order.
+
+    ``lower_words`` are the words the article also writes in lower case: a
+    capitalised sentence opener among them ("Western", "Under") is not a name.
+    """
+    toks = tokenize(text)
+    starts = _sentence_starts(text, toks)
+    out: list[NameMention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not _name_part(text, toks[i], i in starts, lower_words):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _joined(text, toks[j - 1], toks[j]):
+            t = toks[j]
+            if t.text in _PARTICLES and j + 1 < n and _name_part(text, toks[j + 1], False, lower_words):
+                j += 1
+                continue
+            if t.text in _SUFFIXES or _name_part(text, t, False, lower_words):
+                j += 1
+                continue
+            break
+        run = toks[i:j]
+        i = j
+        words = [t.text for t in run if t.text not in _SUFFIXES]
+        if all(len(w) == 2 and w.endswith(".") for w in words) or any(
+            w.casefold() in _ORG_WORDS for w in words
+        ):
+            continue
+        k = _index_of(toks, run[0])
+        if k > 0 and toks[k - 1].text.casefold() in _ORG_BEFORE:
+            continue
+        tstart, title_text = _pre_title(text, toks, k)
+        title = parse_title(title_text) if title_text else TitleInfo()
+        name_start, name_end = run[0].start, run[-1].end
+        end = name_end
+        app = _appositive(text, name_end, min(len(text), name_end + 160))
+        if app:
+            end, extra = app
+            title = TitleInfo(
+                office=extra.office or title.office,
+                country=extra.country or title.country,
+                organization=extra.organization or title.organization,
+            )
+        tokens = tuple(words)
+        gender = _gender(title_text)
+        out.append(
+            NameMention(
+                toks[tstart].start if title_text else name_start,
+                end,
+                name_start,
+                name_end,
+                tokens,
+                title,
+                gender,
+            )
+        )
+    return out
+
+
+def _index_of(toks: list[Tok], tok: Tok) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < tok.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _gender(title_text: str) -> str | None:
+    lex = lexicon()
+    words = {w.casefold() for w in re.findall(r"[\w.]+", title_text)}
+    if words & lex.female:
+        return "female"
+    if words & lex.male:
+        return "male"
+    return None

@@ -1,0 +1,397 @@
+"""Reported speech: from a cue to its speaker and to the words it attributes.
+
+For each reporting cue in a sentence this finds the speaker slot (the noun
+phrase before the verb, after an inverted "said", or after "according to")
+and the content: the clause after the cue ("X said (that) ...") or the clause
+before it ("..., X said."). The content is then typed: all inside quotation
+marks is DIRECT (the span inside the marks), a clause holding a quoted
+fragment is MIXED, plain reported words are INDIRECT.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.cues import TELL, find_cues, kind_of
+from extract.direct import Segment
+from extract.models import QuoteKind
+from extract.names import tokenize
+from extract.sentences import Sentence
+from extract.speakers import Entity, People
+
+_ADVERBS = (
+    r"also|has|have|had|is|was|were|are|will|would|could|might|may|later|then|previously|recently|"
+    r"reportedly|publicly|openly|repeatedly|further|again|once|nonetheless|however|too|first|initially|"
+    r"subsequently|separately|quickly|immediately|privately|frequently|often|now|flatly|simply|bluntly|"
+    r"explicitly|firmly|strongly|clearly|specifically|directly|never|not|did|does|do|only|already|even|"
+    r"still|earlier|yesterday|today|just|long|personally|emphatically|angrily|quietly|sharply|"
+    r"frankly|famously|memorably|once|ultimately|finally|confidently|optimistically|cautiously"
+)
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_TIME = (
+    rf"(?:(?:on|last|this|next|early|late)\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
+    r"|(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago"
+    rf"|(?:on|in)\s+(?:{_MONTHS})(?:\s+\d{{1,2}})?(?:,\s+\d{{4}})?"
+)
+_LEFT_TAIL = re.compile(rf"(?:[\s,]*\b(?:{_ADVERBS}|{_TIME})\b)+[\s,]*$", re.I)
+_RIGHT_SKIP = re.compile(
+    rf"^(?:\s*,?\s*(?:{_TIME}|in\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:statement|interview|letter|post|tweet|speech|email|remarks?|op-ed|memo|briefing|appearance)"
+    r"(?:\s+(?:with|to|on|at)\s+[^,\x00]{1,40}?(?=\s+that\b|,|$))?"
+    r"|(?:to|on)\s+(?:reporters|journalists|Twitter|X|Facebook|television|radio|Sunday|CNN|Fox(?:\s+News)?)"
+    r"|publicly|again|repeatedly|later|earlier|flatly|too|also|recently|previously|privately|bluntly|simply"
+    r"))+\s*,?",
+    re.I,
+)
+_THAT_BLOCK = frozenset(
+    """he she they it we i you his her their its our my is are was were has have had will would can
+    could should may might must does do did be been being which who whom whose if whether because
+    while when although though but and or""".split()
+)
+_BOUNDARY_WORDS = frozenset(
+    """that which who whom whose while when because if although though as but and or after before
+    since where whether than so though nor while whereas until unless""".split()
+)
+_PREP_START = frozenset(
+    "by to with for about of as at on in from into after before during over through via without against".split()
+)
+_STOP = re.compile(
+    r"(?:,?\s+(?:amid|as\s+part\s+of)\s"
+    r"|,\s+(?:as|while|even\s+as|whereas)\s"
+    r"|,\s+(?:but|and)\s+(?:did|does|do|didn['’]t|doesn['’]t|has|have|had|was|is|also|declined|refused|"
+    r"would|will|then|later|said|says|added|noted|stressed)\b"
+    r"|;)",
+    re.I,
+)
+_AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
+_TRAILING = re.compile(
+    r"^[\s,]*(?:$|[.!?…]|,\s*(?:adding|saying|stating|noting|arguing|insisting|who|which|whose|where|when|"
+    r"according|after|before|while|as)\b)",
+    re.I,
+)
+
+
+@dataclass
+class Found:
+    """One attributed span: where it is, what kind, its cue and its speaker."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None
+    cue_start: int
+    speaker: Entity | None
+    segments: tuple[Segment, ...] = ()
+
+
+@dataclass
+class _Ctx:
+    text: str
+    masked: str
+    sent: Sentence
+    segments: list[Segment]
+    people: People
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
+    """The speaker slot before a cue: (start, end) of the noun phrase, adverbs skipped."""
+    m = _LEFT_TAIL.search(ctx.masked, floor, cue_start)
+    end = m.start() if m else cue_start
+    while end > floor and ctx.masked[end - 1].isspace():
+        end -= 1
+    stripped = end
+    while stripped > floor and ctx.masked[stripped - 1] in " ,":
+        stripped -= 1
+    mention = ctx.people.mention_ending_at(stripped) or ctx.people.mention_ending_at(end)
+    if mention and mention.start >= floor:
+        return mention.start, mention.name_end
+    toks = tokenize(ctx.masked, floor, end)
+    start = end
+    count = 0
+    for tok in reversed(toks):
+        w = tok.text
+        if w in {",", ";", ":", "(", ")", "\x00", "—", "–", '"', "“", "”"} or w.casefold() in _BOUNDARY_WORDS:
+            break
+        if not (w[:1].isalnum() or w in {"’", "'", "-", ".", "&"}):
+            break
+        count += 1
+        if count > 9:
+            return end, end
+        start = tok.start
+    return start, end
+
+
+def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
+    """The speaker slot after an inverted cue ("said Senate Minority Leader Harry Reid")."""
+    while pos < ctx.sent.end and ctx.masked[pos].isspace():
+        pos += 1
+    mention = ctx.people.mention_starting_at(pos)
+    if mention:
+        return pos, mention.end
+    m = re.compile(r"[^,.;:\x00!?]*").match(ctx.masked, pos, ctx.sent.end)
+    end = m.end() if m else pos
+    while end > pos and ctx.masked[end - 1].isspace():
+        end -= 1
+    return pos, end
+
+
+def _skip_object(ctx: _Ctx, pos: int) -> int:
+    """Skip the addressee of "told"/"telling" up to "that", a comma or a quotation."""
+    that = _find_that(ctx, pos, 10)
+    if that is not None:
+        return that
+    m = re.compile(r"[^,:;\x00.]{0,60}").match(ctx.masked, pos, ctx.sent.end)
+    stop = m.end() if m else pos
+    if stop < ctx.sent.end and ctx.masked[stop] in ",:\x00":
+        return stop
+    toks = tokenize(ctx.masked, pos, ctx.sent.end)
+    if not toks:
+        return pos
+    end = toks[0].end
+    for tok in toks[1:]:
+        if not tok.text[:1].isupper():
+            break
+        end = tok.end
+    return end
+
+
+def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
+    """The position after a complementiser "that" within ``limit`` words of ``pos``, if the
+    words before it are an addressee or a time phrase and not a clause of their own."""
+    for n, tok in enumerate(tokenize(ctx.masked, pos, ctx.sent.end)):
+        if n > limit:
+            return None
+        w = tok.text.casefold()
+        if w == "that":
+            return tok.end
+        if w in _THAT_BLOCK or tok.text in {"\x00", ";", ":", ".", "!", "?"}:
+            return None
+    return None
+
+
+def _content_start(ctx: _Ctx, cue_end: int, cue: str) -> tuple[int, bool]:
+    """Where the reported words begin after a cue, and whether a "that" or quotation led in."""
+    pos = cue_end
+    if cue.casefold() in TELL:
+        pos = _skip_object(ctx, pos)
+    that = _find_that(ctx, pos, 8)
+    if that is not None:
+        return that, True
+    m = _RIGHT_SKIP.match(ctx.masked[pos : ctx.sent.end])
+    if m:
+        pos += m.end()
+    while pos < ctx.sent.end and ctx.masked[pos] in " \t,:":
+        pos += 1
+    if pos < ctx.sent.end and ctx.masked[pos] == "\x00":
+        return pos, True
+    that = _find_that(ctx, pos, 1)
+    if that is not None:
+        return that, True
+    return pos, False
+
+
+def _trim(ctx: _Ctx, start: int, end: int) -> tuple[int, int]:
+    text = ctx.text
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    if text[start : start + 5].casefold() == "that " and ctx.masked[start + 5 : start + 6] != "\x00":
+        start += 5
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+        if ctx.masked[end - 1] == "\x00":
+            break
+        end -= 1
+    return start, end
+
+
+def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind, tuple[Segment, ...]]]:
+    """Type a content span by the quotation marks inside it."""
+    start, end = _trim(ctx, start, end)
+    if end <= start:
+        return []
+    segs = tuple(s for s in ctx.segments if s.open < end and s.close > start)
+    if not segs:
+        return [(start, end, QuoteKind.INDIRECT, ())] if _words(ctx.text[start:end]) >= 2 else []
+    first = segs[0]
+    lead = ctx.text[start : first.open].strip(" ,:").casefold()
+    outside = ctx.masked[start:end].replace("\x00", "")
+    if lead in {"", "that"}:
+        tail = ctx.masked[first.close : end].replace("\x00", "")
+        if len(segs) == 1 or _words(tail) == 0:
+            return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs if _words(ctx.text[s.start : s.end])]
+        return [(first.start, first.end, QuoteKind.DIRECT, (first,))]
+    if _words(outside) == 0:
+        return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs]
+    last = segs[-1]
+    return [(start, max(end, last.close) if last.close <= ctx.sent.end else end, QuoteKind.MIXED, segs)]
+
+
+def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: int) -> int:
+    """Where the reported clause stops: the sentence end, the next cue's attribution, or a
+    writer's add-on ("amid ...", ", as ...", ", but did not ...")."""
+    end = ctx.sent.end
+    for cstart, _cend, ckind in cues:
+        if cstart <= start:
+            continue
+        if ckind in {"participle", "according"}:
+            end = min(end, cstart)
+        else:
+            np_start, _ = _left_np(ctx, cstart, start)
+            if np_start > start and re.search(r"[,\x00]\s*$", ctx.masked[start:np_start]):
+                end = min(end, np_start)
+        break
+    m = _STOP.search(ctx.masked, start, end)
+    if m:
+        end = m.start()
+    del floor
+    return end
+
+
+def attribute(
+    text: str, masked: str, sent: Sentence, segments: list[Segment], people: People
+) -> list[Found]:
+    """Every cue-attributed span in one sentence."""
+    ctx = _Ctx(text, masked, sent, segments, people)
+    matches = find_cues(masked, sent.start, sent.end)
+    cues = [(m.start(), m.end(), kind_of(m.group())) for m in matches]
+    found: list[Found] = []
+    floor = sent.start
+    for m, (cstart, cend, ckind) in zip(matches, cues, strict=True):
+        cue = m.group()
+        results = _one_cue(ctx, cue, cstart, cend, ckind, cues, floor, found)
+        if results:
+            found.extend(results)
+            floor = max(floor, cend)
+    return found
+
+
+def _one_cue(
+    ctx: _Ctx,
+    cue: str,
+    cstart: int,
+    cend: int,
+    ckind: str,
+    cues: list[tuple[int, int, str]],
+    floor: int,
+    found: list[Found],
+) -> list[Found]:
+    people = ctx.people
+    sent = ctx.sent
+    out: list[Found] = []
+
+    def emit(spans: list[tuple[int, int, QuoteKind, tuple[Segment, ...]]], who: Entity | None) -> None:
+        for s, e, k, segs in spans:
+            if any(f.start < e and s < f.end for f in found + out):
+                continue
+            out.append(Found(s, e, k, cue, cstart, who, segs))
+
+    if ckind == "according":
+        np_start, np_end = _right_np(ctx, cend)
+        who, _ = people.classify(np_start, np_end)
+        before = ctx.masked[floor:cstart].strip(" ,")
+        if _words(before) >= 3:
+            emit(_classify(ctx, floor, cstart), who)
+        else:
+            end = _region_end(ctx, np_end, cues, floor)
+            emit(_classify(ctx, np_end, end), who)
+        return out
+
+    np_start, np_end = _left_np(ctx, cstart, floor)
+    if ckind == "participle":
+        gap = ctx.masked[np_end:cstart]
+        who: Entity | None = None
+        if np_end > np_start and "," not in gap:
+            who, _ = people.classify(np_start, np_end)
+        elif found:
+            who = found[-1].speaker
+        else:
+            who = subject(ctx.text, ctx.masked, sent, people)
+        start, _led = _content_start(ctx, cend, cue)
+        emit(_classify(ctx, start, _region_end(ctx, start, cues, floor)), who)
+        return out
+
+    start, led = _content_start(ctx, cend, cue)
+    after = ctx.masked[start : sent.end]
+    before_np = ctx.masked[floor:np_start]
+    inverted = np_end <= np_start and re.search(r"[,\x00]\s*$", before_np) is not None
+    if inverted:
+        rs, re_ = _right_np(ctx, cend)
+        who, real = people.classify(rs, re_)
+        left_end = np_start
+        emit(_classify(ctx, floor, left_end), who)
+        return out
+    who, real = people.classify(np_start, np_end)
+    if not real:
+        if found and re.search(r"\b(?:and|but)\s*$", before_np):
+            who = found[-1].speaker
+        else:
+            return out
+    trailing = not led and (
+        _TRAILING.match(after) is not None
+        or (
+            (first := re.match(r"\s*(\w+)", after)) is not None
+            and first.group(1).casefold() in _PREP_START
+            and "\x00" not in after
+        )
+    )
+    after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
+    if after_comma:
+        left = _classify(ctx, floor, np_start)
+        if trailing:
+            emit(left, who)
+            return out
+        if left and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left):
+            emit(left, who)
+    if trailing:
+        return out
+    if ckind in {"strict", "phrase"} and not led:
+        return out
+    first_word = re.match(r"\s*([\w’']+)", after)
+    if not led and first_word and first_word.group(1).casefold() in _PREP_START:
+        return out
+    end = _region_end(ctx, start, cues, floor)
+    parts = _AND_THAT.split(ctx.text[start:end]) if led else [ctx.text[start:end]]
+    pos = start
+    for part in parts:
+        s = ctx.text.find(part, pos)
+        emit(_classify(ctx, s, s + len(part)), who)
+        pos = s + len(part)
+    return out
+
+
+def subject(text: str, masked: str, sent: Sentence, people: People) -> Entity | None:
+    """The sentence's subject when it names someone: the first person or body at the start
+    of the sentence or of its main clause (after an introductory phrase and comma)."""
+    starts = [sent.start] + [m.end() for m in re.finditer(r",\s+", masked[sent.start : sent.end])]
+    for n, s in enumerate(starts[:4]):
+        pos = s if n == 0 else sent.start + s
+        toks = tokenize(masked, pos, sent.end)
+        end = pos
+        for tok in toks:
+            if tok.text in {",", ";", ":", "\x00"} or (tok.text.islower() and tok.text in _BOUNDARY_WORDS):
+                break
+            if tok.text[:1].islower() and tok.text not in {"the", "of", "’", "'", "s", "defense", "foreign"}:
+                if not _is_np_word(tok.text):
+                    break
+            end = tok.end
+        if end > pos:
+            ent, real = people.classify(pos, end)
+            if ent is not None:
+                return ent
+            if real and n == 0 and _words(masked[pos:end]) <= 4:
+                return None
+    return None
+
+
+def _is_np_word(word: str) -> bool:
+    from extract.lexicon import lexicon
+
+    lex = lexicon()
+    low = word.casefold()
+    return low in lex.office_heads or low in lex.office_modifiers or low in lex.groups or low.endswith("ministry")

@@ -1,0 +1,61 @@
+"""Sentence splitting for news paragraphs, aware of abbreviations and quotations.
+
+A sentence never ends inside a quotation: the quote and the words attributing
+it ("..., she said.") must stay in one sentence for attribution to see both.
+Titles and initials ("Sen.", "Gen.", "C. Q. Brown", "U.S.") do not end sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.direct import Segment
+
+_ABBREV = frozenset(
+    """mr mrs ms dr prof sen sens rep reps gov govs gen lt col maj capt sgt adm cmdr rev hon pres
+    st jr sr no nos vs etc inc corp co ltd jan feb mar apr aug sep sept oct nov dec mt ft gop
+    approx dept est fig ave blvd univ assn bros u.s u.k u.n e.u d.c""".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'(\[«]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence's character span in the raw text and the paragraph holding it."""
+
+    start: int
+    end: int
+    para: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "C. Q. Brown"
+    return word.casefold().rstrip(".") in _ABBREV
+
+
+def split(text: str, start: int, end: int, para: int, segments: list[Segment]) -> list[Sentence]:
+    """The sentences of one paragraph ``text[start:end]``."""
+    inside = [(s.open, s.close) for s in segments]
+    out: list[Sentence] = []
+    cur = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        stop = m.end()
+        if any(a < stop < b for a, b in inside):
+            continue
+        dot = m.start()
+        if text[dot] == "." and m.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(text, dot):
+            continue
+        out.append(Sentence(cur, stop, para))
+        cur = stop
+        while cur < end and text[cur].isspace():
+            cur += 1
+    if cur < end:
+        out.append(Sentence(cur, end, para))
+    return out

@@ -1,0 +1,320 @@
+"""Who is who inside one article: people, organisations, and what refers to them.
+
+News names a person in full once ("Estonian Defense Minister Hanno Pevkur")
+and then by surname ("Pevkur"), by description ("the minister", "the French
+leader", "Estonian PM") or by pronoun ("he"). Every such mention must land on
+the one canonical full name. Groups ("officials", "participants at the
+meeting") are nobody in particular and resolve to no one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from extract.lexicon import lexicon
+from extract.models import Country, Office, Speaker
+from extract.names import NameMention, tokenize
+from extract.titles import TitleInfo, country_of, parse_title
+
+_DETERMINERS = frozenset(
+    "the a an this that these those his her their its our some many several most other numerous both all".split()
+)
+_PRONOUNS = {"he": "male", "she": "female"}
+_NOBODY = frozenset({"i", "we", "you", "they", "it", "one", "who", "which", "that", "this", "there"})
+_ORG_HEADS = frozenset(
+    """ministry department government office agency administration embassy company campaign committee
+    council commission court army military police party kremlin pentagon white house state
+    spokesman's statement firm bank union alliance organization organisation service group
+    network newspaper bloc cabinet presidency secretariat parliament congress senate""".split()
+)
+_WORKS = frozenset({"report", "statement", "study", "poll", "survey", "letter", "memo", "document", "book", "email"})
+
+
+@dataclass
+class Entity:
+    """One person or organisation of the article, with everything learnt about it."""
+
+    name: str
+    kind: str = "person"
+    office: Office | None = None
+    country: Country | None = None
+    organization: str | None = None
+    gender: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        return self.name.split()[0].casefold()
+
+    @property
+    def last(self) -> str:
+        return self.name.split()[-1].casefold()
+
+    def learn(self, title: TitleInfo) -> None:
+        """Fill unknown office, country and organisation from a title."""
+        self.office = self.office or title.office
+        self.country = self.country or title.country
+        self.organization = self.organization or title.organization
+
+    def alias(self, surface: str) -> None:
+        """Remember another way the article refers to this entity."""
+        surface = re.sub(r"\s+", " ", surface).strip(" ,")
+        if surface and surface != self.name and surface not in self.aliases:
+            self.aliases.append(surface)
+
+    def speaker(self) -> Speaker:
+        """The public model of this entity."""
+        kind = "organization" if self.kind == "organization" else "person"
+        return Speaker(
+            name=self.name,
+            kind=kind,
+            office=self.office,
+            country=self.country,
+            organization=self.organization,
+            aliases=tuple(self.aliases),
+        )
+
+
+class People:
+    """The people of one article and the positions where each is mentioned.
+
+    ``quoted`` tells whether a position lies inside quotation marks: a name
+    inside a quote is a person talked about, never a pronoun's antecedent.
+    """
+
+    def __init__(self, text: str, mentions: list[NameMention], quoted: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+        self._quoted = quoted
+        self._timeline: list[tuple[int, int]] = []  # (position, entity index), outside quotes
+        self.by_mention: dict[int, Entity] = {}
+        for m in mentions:
+            if len(m.tokens) >= 2:
+                self._add_full(m)
+        for m in mentions:
+            if len(m.tokens) == 1:
+                ent = self._surname(m.tokens[0], m.name_start)
+                if ent:
+                    ent.learn(m.title)
+                    ent.alias(m.name)
+                    self._note(m.name_start, ent)
+                    self.by_mention[m.name_start] = ent
+        self.mentions = mentions
+
+    # -- building -------------------------------------------------------------
+    def _index(self, ent: Entity) -> int:
+        for i, e in enumerate(self.entities):
+            if e is ent:
+                return i
+        self.entities.append(ent)
+        return len(self.entities) - 1
+
+    def _note(self, pos: int, ent: Entity) -> None:
+        if not self.is_quoted(pos):
+            bisect.insort(self._timeline, (pos, self._index(ent)))
+
+    def is_quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside quotation marks."""
+        i = bisect.bisect_right(self._quoted, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+    def _add_full(self, m: NameMention) -> None:
+        last = m.tokens[-1].casefold()
+        first = m.tokens[0].casefold()
+        for ent in self.entities:
+            if ent.kind == "person" and ent.last == last and _first_compatible(ent.first, first):
+                ent.learn(m.title)
+                ent.alias(m.name)
+                ent.gender = ent.gender or m.gender
+                self._note(m.name_start, ent)
+                self.by_mention[m.name_start] = ent
+                return
+        ent = Entity(name=m.name, gender=m.gender)
+        ent.learn(m.title)
+        self._index(ent)
+        self._note(m.name_start, ent)
+        self.by_mention[m.name_start] = ent
+
+    def _surname(self, word: str, pos: int) -> Entity | None:
+        key = word.casefold()
+        people = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1]
+        for attr in ("last", "first"):
+            matches = [e for e in people if getattr(e, attr) == key]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                return self._most_recent(matches, pos) or matches[0]
+        return None
+
+    def _most_recent(self, candidates: list[Entity], pos: int) -> Entity | None:
+        ids = {self._index(e) for e in candidates}
+        i = bisect.bisect_left(self._timeline, (pos, -1))
+        for p, idx in reversed(self._timeline[:i]):
+            if idx in ids:
+                return self.entities[idx]
+            _ = p
+        for _p, idx in self._timeline[i:]:
+            if idx in ids:
+                return self.entities[idx]
+        return None
+
+    # -- resolving ------------------------------------------------------------
+    def mention_ending_at(self, end: int) -> NameMention | None:
+        """The name mention (title and appositive included) that ends at ``end``."""
+        for m in self.mentions:
+            if m.end == end or m.name_end == end:
+                return m
+        return None
+
+    def mention_starting_at(self, start: int) -> NameMention | None:
+        """The name mention (title included) that starts at ``start``."""
+        for m in self.mentions:
+            if m.start == start or m.name_start == start:
+                return m
+        return None
+
+    def entity_of(self, m: NameMention) -> Entity | None:
+        """The entity a name mention resolved to, creating one for a lone surname."""
+        ent = self.by_mention.get(m.name_start)
+        if ent is None:
+            ent = self._surname(m.tokens[-1], m.name_start)
+            if ent is None:
+                ent = Entity(name=m.name, gender=m.gender)
+            ent.learn(m.title)
+            self.by_mention[m.name_start] = ent
+            self._note(m.name_start, ent)
+        return ent
+
+    def pronoun(self, word: str, pos: int) -> Entity | None:
+        """The person a "he"/"she" at ``pos`` refers to: the latest compatible one before it."""
+        gender = _PRONOUNS.get(word.casefold())
+        if gender is None:
+            return None
+        i = bisect.bisect_left(self._timeline, (pos, -1))
+        for _p, idx in reversed(self._timeline[:i]):
+            ent = self.entities[idx]
+            if ent.kind != "person" or (ent.gender and ent.gender != gender):
+                continue
+            ent.gender = gender
+            return ent
+        return None
+
+    def describe(self, phrase: str, pos: int) -> Entity | None:
+        """The person a description ("the minister", "the French leader", "Estonian PM") names."""
+        info = parse_title(phrase)
+        words = [w.casefold() for w in re.findall(r"[\w\-]+", phrase)]
+        head = words[-1] if words else ""
+        lex = lexicon()
+        wanted = lex.leader_heads.get(head)
+        candidates = []
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            if info.country and ent.country and info.country.code != ent.country.code:
+                continue
+            if info.country and not ent.country:
+                continue
+            office = ent.office.name.casefold() if ent.office else ""
+            if wanted is not None:
+                if wanted == ("*",) and (office or head == "official"):
+                    candidates.append(ent)
+                elif any(w in office for w in wanted):
+                    candidates.append(ent)
+                continue
+            if not office:
+                continue
+            want = info.office.name.casefold() if info.office else head
+            if want in office or office in want or head in office.split():
+                candidates.append(ent)
+        if not candidates:
+            return None
+        ent = self._most_recent(candidates, pos)
+        if ent:
+            ent.alias(phrase)
+        return ent
+
+    def record(self, pos: int, ent: Entity) -> None:
+        """Note a resolved mention (description, pronoun) so later pronouns can find it."""
+        self._note(pos, ent)
+
+    def organization(self, phrase: str) -> Entity:
+        """The organisation a phrase names ("the French defense ministry"), one per name."""
+        words = phrase.split()
+        while words and words[0].casefold() in _DETERMINERS:
+            words = words[1:]
+        name = " ".join(words)
+        for ent in self.entities:
+            if ent.kind == "organization" and ent.name.casefold() == name.casefold():
+                return ent
+        country = None
+        for w in words:
+            country = country or country_of(w)
+        ent = Entity(name=name, kind="organization", country=country, organization=name)
+        self._index(ent)
+        return ent
+
+    def classify(self, start: int, end: int) -> tuple[Entity | None, bool]:
+        """Who the noun phrase ``text[start:end]`` (a speaker slot) names.
+
+        Returns the entity (or None) and whether the phrase was a real noun
+        phrase at all (False when the slot held no words).
+        """
+        phrase = self.text[start:end].strip(" ,")
+        if not phrase:
+            return None, False
+        toks = [t.text for t in tokenize(phrase)]
+        low = [t.casefold() for t in toks]
+        lex = lexicon()
+        content = [w for w in low if w not in _DETERMINERS]
+        if not content:
+            return None, True
+        if content[0] in lex.groups or (len(content) > 1 and content[1] in lex.groups and content[0] in {"other", "some", "many", "top", "senior", "western", "u.s."}):
+            return None, True
+        names = [m for m in self.mentions if m.name_start >= start and m.name_end <= end]
+        names = [m for m in names if not re.match(r"\s*[’']s\b", self.text[m.name_end : m.name_end + 3])]
+        if names:
+            m = names[-1]
+            ent = self.entity_of(m)
+            if ent:
+                self._note(m.name_start, ent)
+            return ent, True
+        if len(content) == 1 and content[0] in _PRONOUNS:
+            ent = self.pronoun(content[0], start)
+            if ent:
+                self.record(start, ent)
+            return ent, True
+        if content[0] in _NOBODY:
+            return None, True
+        if any(w in lex.groups for w in content):
+            return None, True
+        if content[-1] in _WORKS or any(w in _ORG_HEADS for w in content[-2:]) or _is_org_acronym(toks):
+            return self.organization(phrase), True
+        if any(w in lex.office_heads for w in content):
+            ent = self.describe(phrase, start)
+            if ent:
+                self.record(start, ent)
+            return ent, True
+        caps = [t for t in toks if t[:1].isupper() and t.casefold() not in _DETERMINERS]
+        if len(caps) == 1 and len(content) <= 2 and not country_of(caps[0]):
+            ent = self._surname(caps[0], start)
+            if ent is None:
+                ent = Entity(name=caps[0])
+                self._index(ent)
+            self.record(start, ent)
+            return ent, True
+        return None, True
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    """Whether two first names can be the same person's ("C." and "Charles", "Joe" and "Joe")."""
+    if a == b:
+        return True
+    a0, b0 = a.rstrip("."), b.rstrip(".")
+    return (len(a0) == 1 and b0.startswith(a0)) or (len(b0) == 1 and a0.startswith(b0))
+
+
+def _is_org_acronym(toks: list[str]) -> bool:
+    words = [t for t in toks if t.isalpha()]
+    return len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and not country_of(words[0])
