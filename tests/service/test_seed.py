@@ -30,7 +30,8 @@ def test_an_index_is_built_from_seed_when_missing(seed_client: TestClient) -> No
     ("person", "name"), [("Stoltenberg", "Jens Stoltenberg"), ("Pevkur", "Hanno Pevkur")]
 )
 def test_quotes_by_person_come_with_their_speaker(seed_client: TestClient, person: str, name: str) -> None:
-    query = "query($p: String){quotes(person: $p, first: 5) { totalCount edges { node { speaker { name } } } } }"
+    query = """query($p: String) {
+        quotes(person: $p, first: 5) { totalCount edges { node { speaker { name } } } } }"""
     result = data(seed_client, query, p=person)["quotes"]
     assert result["totalCount"] >= 3
     assert {e["node"]["speaker"]["name"] for e in result["edges"]} == {name}
