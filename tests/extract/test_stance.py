@@ -48,6 +48,12 @@ NEGATION = [
     ("Under no circumstances, the minister repeated, will Italian soldiers be sent to Ukraine", OPP),
     ("Sending troops has been ruled out by the cabinet", OPP),
     ("It is out of the question to send Dutch soldiers to the front", OPP),
+    ("There will be no Western boots on the ground", OPP),
+    ("No British soldiers will be deployed to Ukraine", OPP),
+    ("I'm against sending our soldiers to die in Ukraine", OPP),
+    ("We reject any idea of sending troops", OPP),
+    ("Troops are not an option for us", OPP),
+    ("It's not on the table, and our trainers stay home", OPP),
     # double negation: refusing to rule out keeps the option open
     ("Deploying trainers to Kyiv should not be ruled out", SUP),
     ("We shouldn't rule out anything when it comes to advisers on the ground", SUP),
@@ -55,6 +61,8 @@ NEGATION = [
     ("No one can exclude a deployment of military trainers", SUP),
     ("We have not ruled out sending instructors next year", SUP),
     ("Our allies must keep all options open, troops included", SUP),
+    ("We cannot and will not exclude any scenario, including troops", SUP),
+    ("Nobody should exclude the option of sending trainers", SUP),
 ]
 
 
@@ -92,6 +100,8 @@ def test_reports_of_what_others_do_are_neutral(text: str) -> None:
 
 def test_own_side_considering_supports_but_others_considering_is_neutral() -> None:
     assert stance_of("Our government is considering sending military advisers to Lviv") is SUP
+    assert stance_of("We need troops on the ground to train our units") is SUP
+    assert stance_of("We need more shells, not promises") is NEU
     assert stance_of("Other capitals are considering sending military advisers to Lviv") is NEU
 
 
@@ -165,6 +175,11 @@ ANAPHORA = [
         OPP,
     ),
     (
+        "We won't be sending anyone",
+        "Asked whether Britain would deploy soldiers, the minister said: “We won't be sending anyone.”",
+        OPP,
+    ),
+    (
         "We will be delighted if it happens",
         "The Ukrainian minister was asked about European soldiers joining the fight. “We will "
         "be delighted if it happens,” he said.",
@@ -196,6 +211,7 @@ CONSEQUENCES = [
     ("Putting NATO soldiers in Ukraine would drag us into a war with Moscow", OPP),
     ("Fears that trainers in Lviv would provoke Moscow are exaggerated", SUP),
     ("Deploying troops would not lead to escalation", SUP),
+    ("Any foreign soldiers would become legitimate targets for our army", OPP),
     ("We should not be afraid that sending trainers means war", SUP),
 ]
 
