@@ -230,7 +230,11 @@ def _action_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
             continue
         if c.conditional_before(span[0]):
             continue
-        before = c.toks[max(c.lo, span[0] - 4) : span[0]]
+        lo = max(c.lo, span[0] - 4)
+        for i in range(lo, span[0]):  # a duty or wish must govern the act, not a verb before "that"
+            if c.toks[i].text in P.NEGATION_BREAKERS or c.toks[i].forms & P.NEGATORS:
+                lo = i + 1
+        before = c.toks[lo : span[0]]
         if P.find_any(_DEONTIC, before):
             cues.append(Cue(Stance.SUPPORT, 0.9, (P.words(before, 0, len(before)) + " " + act,)))
         elif P.find_any(_INTENT, before) and c.own_side_before(span[0]):
