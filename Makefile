@@ -9,9 +9,9 @@ PORT      ?= 8000
 
 .PHONY: install run test lint lock schema clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements-dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
@@ -30,10 +30,13 @@ lint: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Re-resolve the pinned, hashed lock from pyproject.toml (needs the network).
+# Re-resolve the pinned, hashed locks from pyproject.toml (needs the network):
+# requirements.lock for the container, requirements-dev.lock (plus test tools) for make.
 lock: install
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
-		--strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		-o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
+		-o requirements-dev.lock pyproject.toml
 
 schema: install
 	$(BIN)/quotesearch schema > schema.graphql

@@ -57,6 +57,16 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _build_index(args: argparse.Namespace, settings: Settings) -> int:
+    from service.bootstrap import open_index
+
+    if args.index_dir:
+        settings = settings.model_copy(update={"index_dir": args.index_dir})
+    store = open_index(settings)
+    print(f"index {settings.index_dir} ready: {store.doc_count()} documents")
+    return 0
+
+
 def _schema(args: argparse.Namespace, settings: Settings) -> int:
     from schema import build_schema
 
@@ -86,6 +96,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--index-dir", type=Path, help="index folder (default: $QUOTESEARCH_INDEX_DIR)")
     serve.add_argument("--workers", type=int, default=None, help="server processes (default: one per core)")
     serve.set_defaults(run=_serve)
+
+    build = commands.add_parser("build-index", help="build the index from seed/ if it is missing or stale")
+    build.add_argument("--index-dir", type=Path, help="index folder (default: $QUOTESEARCH_INDEX_DIR)")
+    build.set_defaults(run=_build_index)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(run=_schema)
