@@ -54,6 +54,9 @@ FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 OWN_POSSESSIVE = frozenset({"his", "her", "their", "its", "our", "my"})
 OWN_BODIES = frozenset({"country", "government", "nation", "state", "army", "military", "side"})
 MODALS = frozenset({"could", "would", "will", "can", "may", "might", "shall"})
+# A claimed benefit is an argument only when hypothetical: "troops would help" argues for
+# sending them, "our forces will help evacuate civilians" reports a plan.
+HYPOTHETICAL = frozenset({"could", "would", "can", "may", "might"})
 DEONTIC = ("should", "must", "need to", "have to", "ought to")
 INTENT = ("want to", "wish to", "ready to", "prepared to", "willing to", "will", "going to", "plan to")
 
@@ -84,7 +87,7 @@ RAISE_WORDS = (
 RISK_WORDS = (
     "escalat*", "provocat*", "provoke", "drag ... into", "trigger", "tragic", "catastroph*",
     "disaster*", "dangerous", "danger", "inevitable", "world war", "nuclear war", "wider war",
-    "direct confrontation", "fear", "afraid", "worry", "concern", "legitimate target",
+    "direct confrontation", "fear", "afraid", "worry", "concern", "legitimate target", "destroy",
 )  # fmt: skip
 # Said of a fear or risk, these call it baseless (negating it without a negator before it).
 DISMISSERS = (

@@ -283,7 +283,7 @@ def _benefit_cues(c: _Clause) -> list[Cue]:
     cues = []
     for span in c.spans(_BENEFIT):
         before = range(max(c.lo, span[0] - 3), span[0])
-        modal = next((i for i in before if c.toks[i].text in P.MODALS), None)
+        modal = next((i for i in before if c.toks[i].text in P.HYPOTHETICAL), None)
         subject = c.referent([r for r in c.referents if r[1] <= modal]) if modal is not None else None
         if modal is None or (subject is None and not c.pronoun_before(modal)):
             continue

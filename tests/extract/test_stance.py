@@ -212,6 +212,8 @@ CONSEQUENCES = [
     ("Fears that trainers in Lviv would provoke Moscow are exaggerated", SUP),
     ("Deploying troops would not lead to escalation", SUP),
     ("Any foreign soldiers would become legitimate targets for our army", OPP),
+    ("If Western troops come, we will destroy them", OPP),
+    ("Our forces will help evacuate civilians from the city", NEU),  # a plan reported, not an argument
     ("We should not be afraid that sending trainers means war", SUP),
 ]
 
