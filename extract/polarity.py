@@ -48,11 +48,14 @@ SCOPE_BREAKERS = frozenset(
 )
 # Coordination ends a negator's reach too: "cannot and will not exclude" negates once.
 NEGATION_BREAKERS = SCOPE_BREAKERS | {"and", "or"}
-CONTRAST = frozenset({"but", "however", "yet"})
 CONDITIONAL = frozenset({"if", "unless", "whether", "when"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 OWN_POSSESSIVE = frozenset({"his", "her", "their", "its", "our", "my"})
 OWN_BODIES = frozenset({"country", "government", "nation", "state", "army", "military", "side"})
+# Shown with the negator that follows them, so evidence reads "would not", not "not".
+AUXILIARIES = frozenset(
+    {"should", "must", "do", "be", "have", "could", "would", "will", "can", "may", "might"}
+)
 MODALS = frozenset({"could", "would", "will", "can", "may", "might", "shall"})
 # A claimed benefit is an argument only when hypothetical: "troops would help" argues for
 # sending them, "our forces will help evacuate civilians" reports a plan.

@@ -41,7 +41,10 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 # Relevance levels: where the words tying a quote to a topic were found.
 IN_QUOTE, ACTION_IN_QUOTE, IN_CONTEXT, ANAPHOR_ONLY = 1.0, 0.8, 0.7, 0.4
-# Confidence ceilings by how the stance was decided (see ``_confidence``).
+# Confidence by how the stance was decided: an explicit cue in a quote that names the topic
+# is surest; one tied to the topic only through context or an anaphor less so; a side
+# inherited from the surrounding claim or a reporting verb least. Conflicting cues scale
+# these down by their margin (``_decide``).
 _OWN_CUE = {IN_QUOTE: 0.9, ACTION_IN_QUOTE: 0.85, IN_CONTEXT: 0.75, ANAPHOR_ONLY: 0.55}
 _INHERITED, _REPORTING_VERB, _CONCESSION, _FACT, _IRRELEVANT = 0.6, 0.5, 0.5, 0.65, 0.35
 _NEUTRAL_ON_TOPIC = {IN_QUOTE: 0.7, ACTION_IN_QUOTE: 0.7, IN_CONTEXT: 0.6, ANAPHOR_ONLY: 0.5}
@@ -107,10 +110,11 @@ class _Clause:
         local = P.local_negators(self.toks, start, window)
         fronted = P.sentence_negator_before(self.toks, start)
         odd = (len(local) % 2 == 1) != (fronted is not None)
-        first = local[0] if local else None
         if fronted is not None:
             return odd, fronted
-        return odd, (first, local[-1] + 1) if first is not None else None
+        if not local:
+            return odd, None
+        return odd, (local[0] - self._has_aux(local[0]), local[-1] + 1)
 
     def pronoun_before(self, start: int) -> bool:
         """A pronoun subject ("it would escalate") that may stand for the option in the context."""
@@ -127,6 +131,18 @@ class _Clause:
         return any(
             a.text in P.OWN_POSSESSIVE and b.forms & P.OWN_BODIES for a, b in itertools.pairwise(window)
         )
+
+    def _has_aux(self, i: int) -> bool:
+        """Whether the negator at ``i`` negates the auxiliary before it ("would not", not "has no")."""
+        return (
+            self.toks[i].text in {"not", "never"}
+            and i > self.lo
+            and bool(self.toks[i - 1].forms & P.AUXILIARIES)
+        )
+
+    def negator_words(self, i: int) -> str:
+        """A negator with the auxiliary it negates: "would not", "should not"."""
+        return P.words(self.toks, i - self._has_aux(i), i + 1)
 
     def words(self, span: tuple[int, int] | None) -> tuple[str, ...]:
         return (P.words(self.toks, *span),) if span else ()
@@ -272,7 +288,7 @@ def _risk_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     negators = [i for i in range(c.lo, first) if c.toks[i].forms & P.NEGATORS]
     dismissers = [s for s in c.spans(_DISMISSERS) if s[0] > first]
     flips = len(negators) + len(dismissers) + (P.sentence_negator_before(c.toks, first) is not None)
-    evidence = [P.words(c.toks, i, i + 1) for i in negators]
+    evidence = [c.negator_words(i) for i in negators]
     evidence += [P.words(c.toks, *s) for s in spans] + [P.words(c.toks, *s) for s in dismissers]
     stance = Stance.SUPPORT if flips % 2 else Stance.OPPOSE
     return [Cue(stance, 0.8, tuple(dict.fromkeys(evidence)))]
