@@ -121,7 +121,10 @@ ANAPHOR_NOUNS = frozenset(
     | {"scenario", "proposal", "prospect", "fear", "assumption"}
 )
 # Reporting verbs that carry a side of their own when the quote's words do not.
-OPPOSE_REPORTING = ("warn", "caution", "rule out", "reject", "dismiss", "deny", "refute", "oppose")
+OPPOSE_REPORTING = ("warn", "caution", "rule out", "reject", "dismiss", "oppose")
+# Denying opposes only a plan or an act ("denied it intends to send troops"); denying a
+# fact ("denied that troops were there") takes no side.
+DENIAL_REPORTING = ("deny", "refute")
 SUPPORT_REPORTING = ("welcome", "endorse", "back", "praise", "hail", "call for", "urge")
 # Reporting links that make a quote the elaboration of the claim just before it.
 ELABORATION_LINK = re.compile(

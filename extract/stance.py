@@ -37,6 +37,7 @@ _DEONTIC = P.phrases(P.DEONTIC)
 _INTENT = P.phrases(P.INTENT)
 _OPPOSE_REPORTING = P.phrases(P.OPPOSE_REPORTING)
 _SUPPORT_REPORTING = P.phrases(P.SUPPORT_REPORTING)
+_DENIAL_REPORTING = P.phrases(P.DENIAL_REPORTING)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 # Relevance levels: where the words tying a quote to a topic were found.
@@ -406,11 +407,19 @@ def _score(found: Sequence[Cue]) -> tuple[Stance, float, tuple[str, ...]]:
     return side, abs(support - oppose) / (support + oppose), evidence
 
 
-def _reporting_prior(quote: Quote) -> Cue | None:
+def _reporting_prior(quote: Quote, vocab: _Vocabulary) -> Cue | None:
     """The side a reporting verb carries by itself ("warned", "welcomed"), if any."""
     toks = P.tokenize(P.normalize(quote.cue or ""))
+    said = P.tokenize(P.normalize(quote.text))
+    future = P.MODALS | {"to", "should", "must"}
+    intended = [
+        a
+        for a in P.find_any(vocab.actions, said)
+        if any(t.text in future for t in said[max(0, a[0] - 2) : a[0]])
+    ]
+    denies_a_plan = bool(P.find_any(_DENIAL_REPORTING, toks) and (P.find_any(_PLAN, said) or intended))
     for lexicon, side in ((_OPPOSE_REPORTING, Stance.OPPOSE), (_SUPPORT_REPORTING, Stance.SUPPORT)):
-        if P.find_any(lexicon, toks):
+        if denies_a_plan or P.find_any(lexicon, toks):
             return Cue(side, 0.5, (P.words(toks, 0, len(toks)),))
     return None
 
@@ -460,7 +469,7 @@ def _decide(quote: Quote, topic: Topic) -> _Decision:
         inherited, margin, evidence = _score(cues(before, topic))
         if inherited is not Stance.NEUTRAL:
             return result(inherited, _INHERITED * (0.6 + 0.4 * margin), (*evidence, *tie))
-    prior = _reporting_prior(quote)
+    prior = _reporting_prior(quote, vocab)
     if prior is not None and level >= IN_CONTEXT:
         return result(prior.stance, _REPORTING_VERB, (*prior.evidence, *tie))
     return result(Stance.NEUTRAL, _NEUTRAL_ON_TOPIC[level], tie)

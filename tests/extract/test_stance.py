@@ -125,6 +125,12 @@ REPORTING = [
         "warned",
         OPP,
     ),
+    (
+        "NATO troops were fighting in Ukraine",
+        "Paris denied that NATO troops were fighting in Ukraine.",
+        "denied",
+        NEU,
+    ),
     # the quote elaborates the claim before it: "welcomed the idea, saying ..."
     (
         "That would be a real sign of solidarity.",
