@@ -68,16 +68,18 @@ SUPPORT_IDIOMS = (
     "keep ... option open", "option ... on the table", "door ... open", "do everything",
     "do whatever it take", "do all we can", "do what it take", "on the table", "be ... an option",
     "remain ... an option", "in favour of", "in favor of", "favour", "favor", "advocate",
+    "call for", "push for", "argue for", "press for", "endorse", "back the idea", "back the plan",
+    "back the proposal", "support the idea", "support the plan", "support the proposal",
 )  # fmt: skip
 OPPOSE_IDIOMS = (
     "rule ... out", "exclude", "out of the question", "off the table", "no-go", "be against", "oppose",
-    "object to", "reject",
+    "object to", "reject", "warn against", "caution against", "argue against",
 )  # fmt: skip
 # Planning and intention: "no plans to ..." opposes whoever holds the plan.
 # Needing and asking for it is wanting it: "we need troops", "we did not request soldiers".
 PLAN_WORDS = (
     "plan", "intend", "intention", "want", "wish", "prepare", "aim", "going to", "need", "request",
-    "ask for", "call for",
+    "ask for",
 )  # fmt: skip
 # Weighing an option: affirmative only counts when the speaker's own side is weighing it.
 CONSIDER_WORDS = ("consider", "weigh", "discuss", "talk about", "talk of", "contemplate", "mull", "open to")
@@ -106,7 +108,9 @@ SUPPORT_FEELINGS = (
     "welcome", "grateful", "glad", "happy", "delighted", "appreciate", "good idea",
     "right thing", "right decision",
 )  # fmt: skip
-OPPOSE_FEELINGS = ("mistake", "bad idea", "terrible idea", "reckless", "madness", "folly", "foolish")
+OPPOSE_FEELINGS = (
+    "mistake", "error", "blunder", "bad idea", "terrible idea", "reckless", "madness", "folly", "foolish",
+)  # fmt: skip
 # Calling a claim false is a statement about facts, not a side on the policy.
 FACT_DENIALS = ("not true", "untrue", "false", "disinformation", "fake", "lie", "nonsense", "fabrication")
 # Words pointing back to an option named earlier ("such a move", "that possibility").
@@ -126,6 +130,13 @@ OPPOSE_REPORTING = ("warn", "caution", "rule out", "reject", "dismiss", "oppose"
 # fact ("denied that troops were there") takes no side.
 DENIAL_REPORTING = ("deny", "refute")
 SUPPORT_REPORTING = ("welcome", "endorse", "back", "praise", "hail", "call for", "urge")
+# A short reply to a question about the act answers it: "Why not?" yes, "Absolutely not." no.
+QUESTION = re.compile(
+    r"\basked\s+(?:whether|if|about)\b.*\b(?:would|will|could|should|might|plan\w*|intend\w*|consider\w*)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+YES_ANSWERS = ("yes", "absolutely", "certainly", "definitely", "of course", "sure")
+SHORT_ANSWER = 5  # words; a longer reply carries its own cues or none
 # Reporting links that make a quote the elaboration of the claim just before it.
 ELABORATION_LINK = re.compile(
     r"\b(?:saying|stating|arguing|adding|insisting|noting|explaining|stressing|emphasi[sz]ing|"

@@ -38,6 +38,7 @@ _INTENT = P.phrases(P.INTENT)
 _OPPOSE_REPORTING = P.phrases(P.OPPOSE_REPORTING)
 _SUPPORT_REPORTING = P.phrases(P.SUPPORT_REPORTING)
 _DENIAL_REPORTING = P.phrases(P.DENIAL_REPORTING)
+_YES = P.phrases(P.YES_ANSWERS)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 # Relevance levels: where the words tying a quote to a topic were found.
@@ -118,8 +119,14 @@ class _Clause:
         return odd, (local[0] - self._has_aux(local[0]), local[-1] + 1)
 
     def pronoun_before(self, start: int) -> bool:
-        """A pronoun subject ("it would escalate") that may stand for the option in the context."""
-        return any(t.text in P.PRONOUNS for t in self.toks[self.lo : start])
+        """A pronoun subject ("it would escalate") that may stand for the option in the context.
+
+        Only right before a verb: "that" in "said that the situation" is no subject.
+        """
+        return any(
+            a.text in P.PRONOUNS and (b.text in P.MODALS or bool(b.forms & P.AUXILIARIES))
+            for a, b in itertools.pairwise(self.toks[self.lo : start + 1])
+        )
 
     def conditional_before(self, start: int) -> bool:
         return any(t.text in P.CONDITIONAL for t in self.toks[self.lo : start])
@@ -407,6 +414,21 @@ def _score(found: Sequence[Cue]) -> tuple[Stance, float, tuple[str, ...]]:
     return side, abs(support - oppose) / (support + oppose), evidence
 
 
+def _answer(quote: Quote) -> Cue | None:
+    """A short reply to a question about the act: "Why not?" supports, "Absolutely not." opposes."""
+    toks = P.tokenize(P.normalize(quote.text))
+    if not toks or len(toks) > P.SHORT_ANSWER or not P.QUESTION.search(quote.context):
+        return None
+    said = P.words(toks, 0, len(toks))
+    if "why not" in said:  # a rhetorical question negating a negation
+        return Cue(Stance.SUPPORT, 0.6, (said,))
+    if any(t.forms & P.NEGATORS for t in toks):
+        return Cue(Stance.OPPOSE, 0.6, (said,))
+    if P.find_any(_YES, toks):
+        return Cue(Stance.SUPPORT, 0.6, (said,))
+    return None
+
+
 def _reporting_prior(quote: Quote, vocab: _Vocabulary) -> Cue | None:
     """The side a reporting verb carries by itself ("warned", "welcomed"), if any."""
     toks = P.tokenize(P.normalize(quote.cue or ""))
@@ -469,7 +491,7 @@ def _decide(quote: Quote, topic: Topic) -> _Decision:
         inherited, margin, evidence = _score(cues(before, topic))
         if inherited is not Stance.NEUTRAL:
             return result(inherited, _INHERITED * (0.6 + 0.4 * margin), (*evidence, *tie))
-    prior = _reporting_prior(quote, vocab)
+    prior = _answer(quote) or _reporting_prior(quote, vocab)
     if prior is not None and level >= IN_CONTEXT:
         return result(prior.stance, _REPORTING_VERB, (*prior.evidence, *tie))
     return result(Stance.NEUTRAL, _NEUTRAL_ON_TOPIC[level], tie)

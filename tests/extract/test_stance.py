@@ -146,6 +146,18 @@ REPORTING = [
         "saying",
         OPP,
     ),
+    (
+        "Ukraine deserves our help.",
+        "The minister backed the idea of sending instructors, saying: “Ukraine deserves our help.”",
+        "saying",
+        SUP,
+    ),
+    (
+        "This would be a grave error.",
+        "The general warned against sending troops to Ukraine, saying “This would be a grave error.”",
+        "saying",
+        OPP,
+    ),
     # calling a claim false is about facts, even when the verb is "denied"
     (
         "This is pure fiction and disinformation.",
@@ -232,6 +244,29 @@ def test_risks_and_benefits_of_the_act(text: str, expected: Stance) -> None:
 def test_what_follows_but_outweighs_what_it_concedes() -> None:
     assert stance_of("Aid is flowing well, but we have no plans to send soldiers") is OPP
     assert stance_of("This is a hard debate, but we must not rule out sending troops") is SUP
+
+
+SHORT_ANSWERS = [
+    ("Why not?", "Asked whether Estonia could send instructors, the minister replied: “Why not?”", SUP),
+    (
+        "Absolutely not.",
+        "Asked whether Germany would send soldiers, the chancellor said: “Absolutely not.”",
+        OPP,
+    ),
+    ("Of course.", "Asked if Latvia would consider sending trainers, she said: “Of course.”", SUP),
+    ("We will see.", "Asked whether Poland would send troops, the premier said: “We will see.”", NEU),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), SHORT_ANSWERS)
+def test_a_short_reply_answers_the_question_about_the_act(text: str, context: str, expected: Stance) -> None:
+    assert stance_of(text, context) is expected
+
+
+def test_a_but_clause_without_a_side_leaves_the_stance_alone() -> None:
+    text = "Britain had no plans to send troops"
+    context = "He said Britain had no plans to send troops, but added that the situation could change."
+    assert stance_of(text, context) is OPP
 
 
 def test_a_concession_before_a_but_of_the_other_side_is_neutral() -> None:
