@@ -40,6 +40,8 @@ NEGATORS = frozenset(
     | {"deny", "refuse"}  # "denied any such plans", "refused to send": negate what follows
 )
 # Fronted negatives scope over their whole sentence ("Under no circumstances, however, will ...").
+# "no doubt", "not only", "no matter": a negator word that negates nothing.
+_IDLE_AFTER_NEGATOR = frozenset({"doubt", "only", "matter"})
 SENTENCE_NEGATORS = ("under no circumstance", "in no case", "by no means", "in no way", "at no point")
 # Negation does not reach across these: "did not say whether others are considering ...".
 SCOPE_BREAKERS = frozenset(
@@ -258,6 +260,13 @@ def words(toks: Sequence[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in toks[start:end])
 
 
+def negates(toks: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` is a negator here ("no plans": yes; "no doubt": no)."""
+    if not toks[i].forms & NEGATORS:
+        return False
+    return not (i + 1 < len(toks) and toks[i + 1].text in _IDLE_AFTER_NEGATOR)
+
+
 def local_negators(toks: Sequence[Token], start: int, window: int = 4) -> list[int]:
     """Indices of the negators among the ``window`` words before ``start``, up to a scope breaker.
 
@@ -268,7 +277,7 @@ def local_negators(toks: Sequence[Token], start: int, window: int = 4) -> list[i
     for i in range(start - 1, max(start - window, 0) - 1, -1):
         if toks[i].text in NEGATION_BREAKERS:
             break
-        if toks[i].forms & NEGATORS:
+        if negates(toks, i):
             found.append(i)
     return sorted(found)
 

@@ -207,7 +207,7 @@ def _idiom_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     ):
         for span in c.spans(lexicon):
             neg, neg_span = c.negated(span[0])
-            inside = [i for i in range(span[0] + 1, span[1]) if c.toks[i].forms & P.NEGATORS]
+            inside = [i for i in range(span[0] + 1, span[1]) if P.negates(c.toks, i)]
             neg = neg != (len(inside) % 2 == 1)  # "troops are not an option"
             neg_span = neg_span or ((inside[0], inside[0] + 1) if inside else None)
             if neg and neg_span and neg_span[1] >= span[0] - 3:
@@ -256,7 +256,7 @@ def _action_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
             continue
         lo = max(c.lo, span[0] - 4)
         for i in range(lo, span[0]):  # a duty or wish must govern the act, not a verb before "that"
-            if c.toks[i].text in P.NEGATION_BREAKERS or c.toks[i].forms & P.NEGATORS:
+            if c.toks[i].text in P.NEGATION_BREAKERS or P.negates(c.toks, i):
                 lo = i + 1
         before = c.toks[lo : span[0]]
         if P.find_any(_DEONTIC, before):
@@ -293,7 +293,7 @@ def _risk_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     if not spans or not (c.referents or c.pronoun_before(spans[0][0])):
         return []
     first = spans[0][0]
-    negators = [i for i in range(c.lo, first) if c.toks[i].forms & P.NEGATORS]
+    negators = [i for i in range(c.lo, first) if P.negates(c.toks, i)]
     dismissers = [s for s in c.spans(_DISMISSERS) if s[0] > first]
     flips = len(negators) + len(dismissers) + (P.sentence_negator_before(c.toks, first) is not None)
     evidence = [c.negator_words(i) for i in negators]
@@ -422,7 +422,7 @@ def _answer(quote: Quote) -> Cue | None:
     said = P.words(toks, 0, len(toks))
     if "why not" in said:  # a rhetorical question negating a negation
         return Cue(Stance.SUPPORT, 0.6, (said,))
-    if any(t.forms & P.NEGATORS for t in toks):
+    if any(P.negates(toks, i) for i in range(len(toks))):
         return Cue(Stance.OPPOSE, 0.6, (said,))
     if P.find_any(_YES, toks):
         return Cue(Stance.SUPPORT, 0.6, (said,))

@@ -229,6 +229,7 @@ CONSEQUENCES = [
     ("Putting NATO soldiers in Ukraine would drag us into a war with Moscow", OPP),
     ("Fears that trainers in Lviv would provoke Moscow are exaggerated", SUP),
     ("Deploying troops would not lead to escalation", SUP),
+    ("There is no doubt that sending troops would escalate the war", OPP),
     ("Any foreign soldiers would become legitimate targets for our army", OPP),
     ("If Western troops come, we will destroy them", OPP),
     ("Our forces will help evacuate civilians from the city", NEU),  # a plan reported, not an argument
