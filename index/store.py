@@ -113,13 +113,18 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
 class IndexStore:
     """The index directory: opening it, and adding articles to it."""
 
-    def __init__(self, path: Path, lock_timeout: float = 30.0) -> None:
+    def __init__(self, path: Path, lock_timeout: float = 30.0, readonly: bool = False) -> None:
+        """Open the index at ``path``, creating it unless ``readonly`` (a read-only mount must exist)."""
         self.path = path
         self.lock_timeout = lock_timeout
+        self.readonly = readonly
         self._write_lock = threading.Lock()
+        if readonly:
+            self.index: FileIndex = whoosh_index.open_dir(str(path), indexname=INDEX_NAME, readonly=True)
+            return
         path.mkdir(parents=True, exist_ok=True)
         if whoosh_index.exists_in(str(path), indexname=INDEX_NAME):
-            self.index: FileIndex = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+            self.index = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
         else:
             self.index = whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
 

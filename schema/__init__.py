@@ -5,12 +5,16 @@ Knows nothing of HTTP: the service builds a ``Context`` per request.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from strawberry import Schema
 from strawberry.extensions import (
+    DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    SchemaExtension,
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -27,18 +31,21 @@ MAX_ALIASES = 30
 MAX_TOKENS = 2000
 
 
-def build_schema() -> Schema:
-    """The schema with its protective extensions: limits run before execution, caches skip re-parsing."""
+def build_schema(introspection: bool = True) -> Schema:
+    """The schema with its protective extensions: limits run before execution, caches skip re-parsing.
+
+    ``introspection=False`` is for locked-down deployments (GraphiQL needs introspection).
+    """
+    extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        MaskInternalErrors,
+    ]
+    if not introspection:
+        extensions.append(DisableIntrospection)
     return Schema(
-        query=Query,
-        mutation=Mutation,
-        config=StrawberryConfig(auto_camel_case=True),
-        extensions=[
-            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-            lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
-            MaskInternalErrors,
-        ],
+        query=Query, mutation=Mutation, config=StrawberryConfig(auto_camel_case=True), extensions=extensions
     )

@@ -10,8 +10,9 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -20,11 +21,14 @@ from strawberry.types import ExecutionResult
 from extract.topics import Topic, load_topics
 from index.fields import ARTICLE
 from index.search import IndexReader
+from index.store import IndexStore
 from schema import Context, build_schema
 from schema.context import Ingest
 from schema.errors import PRE_EXECUTION, code_for
 from service.bootstrap import open_index
+from service.graphiql import STATIC_DIR, graphiql_html
 from service.ingest import text_ingester
+from service.limits import BodySizeLimit, RequestTimeout
 from service.settings import Settings
 
 logger = logging.getLogger("quotesearch.app")
@@ -45,9 +49,10 @@ class QuoteSearchGraphQL(GraphQL[Context, None]):
         topics: list[Topic],
         ingest: Ingest | None,
         token: str | None,
+        introspection: bool = True,
         **kwargs: Any,
     ) -> None:
-        super().__init__(build_schema(), **kwargs)
+        super().__init__(build_schema(introspection=introspection), **kwargs)
         self.reader = reader
         self.topics = topics
         self.ingest = ingest
@@ -58,6 +63,9 @@ class QuoteSearchGraphQL(GraphQL[Context, None]):
         if self.token is None or given is None:
             return False
         return hmac.compare_digest(given.encode(), self.token.encode())
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(graphiql_html())
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Give every error an ``extensions.code``, including parse and validation errors."""
@@ -93,15 +101,17 @@ class QuoteSearchGraphQL(GraphQL[Context, None]):
 def create_app(settings: Settings | None = None) -> Starlette:
     """Open (or build) the index and serve it."""
     settings = settings or Settings()
-    store = open_index(settings)
+    store = IndexStore(settings.index_dir, readonly=True) if settings.read_only else open_index(settings)
     reader = IndexReader(store, time_budget=settings.search_time_budget)
     topics = load_topics(settings.topics_file)
     token = settings.api_token.get_secret_value() if settings.api_token else None
+    writable = token and not settings.read_only
     graphql = QuoteSearchGraphQL(
         reader,
         topics,
-        ingest=text_ingester(store, topics) if token else None,
+        ingest=text_ingester(store, topics) if writable else None,
         token=token,
+        introspection=settings.introspection,
         graphql_ide="graphiql" if settings.graphiql else None,
     )
 
@@ -118,13 +128,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
         middleware=[
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+            Middleware(RequestTimeout, seconds=settings.request_time_budget),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
                 allow_headers=["authorization", "content-type"],
-            )
+            ),
         ],
     )
