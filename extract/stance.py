@@ -40,6 +40,9 @@ _SUPPORT_REPORTING = P.phrases(P.SUPPORT_REPORTING)
 _DENIAL_REPORTING = P.phrases(P.DENIAL_REPORTING)
 _YES = P.phrases(P.YES_ANSWERS)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# Runs of capitalised words are names and titles ("National Security Adviser", "Air Force"):
+# in the context around a quote they say nothing about what the quote is about.
+_NAMES = re.compile(r"\b[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)+")
 
 # Relevance levels: where the words tying a quote to a topic were found.
 IN_QUOTE, ACTION_IN_QUOTE, IN_CONTEXT, ANAPHOR_ONLY = 1.0, 0.8, 0.7, 0.4
@@ -107,9 +110,19 @@ class _Clause:
                 return span
         return None
 
-    def negated(self, start: int, window: int = 4) -> tuple[bool, tuple[int, int] | None]:
-        """Whether the word at ``start`` is negated, and the negating words' span."""
-        local = P.local_negators(self.toks, start, window)
+    def negated(
+        self, start: int, window: int = 4, claimed: Sequence[tuple[int, int]] = ()
+    ) -> tuple[bool, tuple[int, int] | None]:
+        """Whether the word at ``start`` is negated, and the negating words' span.
+
+        A negator reaches only the first cue after it: one followed by a ``claimed``
+        span before ``start`` is that cue's ("can't exclude anything, will do everything").
+        """
+        local = [
+            i
+            for i in P.local_negators(self.toks, start, window)
+            if not any(i < c[0] < start for c in claimed)
+        ]
         fronted = P.sentence_negator_before(self.toks, start)
         odd = (len(local) % 2 == 1) != (fronted is not None)
         if fronted is not None:
@@ -201,12 +214,13 @@ def _clauses(text: str, vocab: _Vocabulary) -> list[tuple[_Clause, float]]:
 def _idiom_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
     """Fixed-polarity idioms ("rule out", "keep options open"), flipped by negation."""
     cues = []
+    claimed = c.spans(vocab.support + vocab.oppose)
     for lexicon, base, other in (
         (vocab.support, Stance.SUPPORT, Stance.OPPOSE),
         (vocab.oppose, Stance.OPPOSE, Stance.SUPPORT),
     ):
         for span in c.spans(lexicon):
-            neg, neg_span = c.negated(span[0])
+            neg, neg_span = c.negated(span[0], claimed=claimed)
             inside = [i for i in range(span[0] + 1, span[1]) if P.negates(c.toks, i)]
             neg = neg != (len(inside) % 2 == 1)  # "troops are not an option"
             neg_span = neg_span or ((inside[0], inside[0] + 1) if inside else None)
@@ -247,7 +261,7 @@ def _action_cues(c: _Clause, vocab: _Vocabulary) -> list[Cue]:
         act = c.act(span)
         neg, neg_span = c.negated(span[0])
         if neg and neg_span and any(neg_span[0] < i[0] < span[0] for i in idioms):
-            continue  # the negation belongs to the idiom: "not ruled out sending troops"
+            continue  # the act is the idiom's object: "not ruled out sending troops" keeps it open
         if neg:
             negation = c.words(neg_span)
             cues.append(Cue(Stance.OPPOSE, 1.0, (*negation, act)))
@@ -371,7 +385,7 @@ def relevance(quote: Quote, topic: Topic) -> tuple[float, tuple[str, ...]]:
     vocab = _vocabulary(topic)
     for text, with_terms, with_actions in (
         (quote.text, IN_QUOTE, ACTION_IN_QUOTE),
-        (quote.context, IN_CONTEXT, IN_CONTEXT),
+        (_NAMES.sub(" ", quote.context), IN_CONTEXT, IN_CONTEXT),
     ):
         toks = P.tokenize(P.normalize(text))
         for lexicon, level in ((vocab.terms, with_terms), (vocab.actions, with_actions)):

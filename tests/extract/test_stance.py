@@ -63,6 +63,8 @@ NEGATION = [
     ("Our allies must keep all options open, troops included", SUP),
     ("We cannot and will not exclude any scenario, including troops", SUP),
     ("Nobody should exclude the option of sending trainers", SUP),
+    # two quoted fragments joined: the first negator is used up by the first idiom
+    ("we cannot exclude anything will do everything to keep our soldiers ready", SUP),
 ]
 
 
@@ -211,6 +213,11 @@ def test_relevance_comes_from_the_context_the_quote_points_back_to(
     text: str, context: str, expected: Stance
 ) -> None:
     assert stance_of(text, context) is expected
+
+
+def test_a_title_in_the_context_is_no_topic() -> None:
+    context = "National Security Adviser Anna Berg said: “We will keep all options open on sanctions.”"
+    assert stance_of("We will keep all options open on sanctions.", context) is NEU
 
 
 def test_an_unresolved_anaphor_decides_only_with_low_confidence() -> None:
