@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -72,7 +73,13 @@ class Mutation:
     @strawberry.mutation(
         description="Extract an article's quotes and add it to the index. Idempotent on the text."
     )
-    async def ingest_article(self, info: Info, input: IngestArticleInput) -> IngestArticlePayload:
+    async def ingest_article(
+        self,
+        info: Info,
+        input: Annotated[
+            IngestArticleInput, strawberry.argument(description="The article: text and metadata.")
+        ],
+    ) -> IngestArticlePayload:
         context = ctx(info)
         if context.ingest is None:
             raise ApiError(ErrorCode.UNAUTHENTICATED, "mutations are disabled: no API token is configured")

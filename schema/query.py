@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from index.models import QuoteFilter
 from index.search import QueryError
+from schema.arguments import After, Before, First, Last
 from schema.errors import ApiError, ErrorCode
 from schema.pagination import MAX_PAGE, encode_cursor, from_end, window
 from schema.types import (
@@ -34,10 +35,6 @@ from schema.types import (
     sliced,
 )
 
-FIRST = "Return the first n items (1-100; default 10)."
-AFTER = "Return items after this cursor."
-LAST = "Return the last n items (1-100)."
-BEFORE = "Return items before this cursor."
 QUERY_HELP = (
     'Whoosh query language on the quote text: words, "phrases", AND/OR/NOT, field:value '
     "(fields: text, speaker, mentions, office, country, stance, topic, kind); "
@@ -108,10 +105,10 @@ class Query:
             strawberry.argument(description="Only quotes first published on or before this date."),
         ] = None,
         order_by: Annotated[QuoteOrderInput | None, strawberry.argument(description="Sort order.")] = None,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> QuoteConnection:
         article_key = None
         if article_id is not None:
@@ -141,10 +138,10 @@ class Query:
         query: Annotated[
             str | None, strawberry.argument(description="Whoosh query on title and text.")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> ArticleConnection:
         context = ctx(info)
         win = window(first, after, last, before)
@@ -171,10 +168,10 @@ class Query:
         office: Annotated[
             str | None, strawberry.argument(description="Office, e.g. Defense Minister.")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> PersonConnection:
         context = ctx(info)
         records = await context.run(context.reader.people, name, country, office)
@@ -185,10 +182,10 @@ class Query:
     async def offices(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> OfficeConnection:
         return sliced(OfficeConnection, await all_offices(info), first, after, last, before)
 
@@ -196,10 +193,10 @@ class Query:
     async def countries(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> CountryConnection:
         return sliced(CountryConnection, await all_countries(info), first, after, last, before)
 

@@ -23,6 +23,7 @@ from extract.registry import PersonRecord, fold
 from extract.topics import Topic as TopicModel
 from index.models import ArticleRecord, QuoteFilter, QuoteHit, QuoteOrder, QuoteRecord
 from index.search import QueryError, SearchTimeout
+from schema.arguments import After, Before, First, Last, StanceFilter, TopicFilter
 from schema.context import Context
 from schema.errors import ApiError, ErrorCode
 from schema.pagination import encode_cursor, from_end, window
@@ -142,11 +143,11 @@ class Country(relay.Node):
     async def quotes(
         self,
         info: Info,
-        stance: Stance | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        stance: StanceFilter = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> QuoteConnection:
         flt = QuoteFilter(country=self.key, stance=stance)
         return await search_quotes(info, flt, first, after, last, before)
@@ -229,12 +230,12 @@ class Person(relay.Node):
     async def quotes(
         self,
         info: Info,
-        stance: Stance | None = None,
-        topic: strawberry.ID | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        stance: StanceFilter = None,
+        topic: TopicFilter = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> QuoteConnection:
         flt = QuoteFilter(person_ids=[self.key], stance=stance, topic=topic)
         order = QuoteOrder(by="date")
@@ -295,10 +296,10 @@ class Article(relay.Node):
     async def quotes(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> QuoteConnection:
         flt = QuoteFilter(article_id=self.key)
         return await search_quotes(info, flt, first, after, last, before)
@@ -411,11 +412,15 @@ class FacetValue:
     description="Counts over the whole result set, by stance, person, country, office and topic."
 )
 class QuoteFacets:
-    stance: list[FacetValue]
-    person: list[FacetValue]
-    country: list[FacetValue]
-    office: list[FacetValue]
-    topic: list[FacetValue]
+    stance: list[FacetValue] = strawberry.field(description="Counts per stance (support, oppose, neutral).")
+    person: list[FacetValue] = strawberry.field(
+        description="Counts per speaker (by name), most quoted first."
+    )
+    country: list[FacetValue] = strawberry.field(description="Counts per speaker's country (ISO code).")
+    office: list[FacetValue] = strawberry.field(
+        description="Counts per speaker's office (normalised, lower-case)."
+    )
+    topic: list[FacetValue] = strawberry.field(description="Counts per topic id.")
 
 
 @strawberry.type(description="A page of quotes, with the total and facets of the whole result set.")
