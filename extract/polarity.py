@@ -39,9 +39,9 @@ NEGATORS = frozenset(
     {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "hardly"}
     | {"deny", "refuse"}  # "denied any such plans", "refused to send": negate what follows
 )
-# Fronted negatives scope over their whole sentence ("Under no circumstances, however, will ...").
 # "no doubt", "not only", "no matter": a negator word that negates nothing.
 _IDLE_AFTER_NEGATOR = frozenset({"doubt", "only", "matter"})
+# Fronted negatives scope over their whole sentence ("Under no circumstances, however, will ...").
 SENTENCE_NEGATORS = ("under no circumstance", "in no case", "by no means", "in no way", "at no point")
 # Negation does not reach across these: "did not say whether others are considering ...".
 SCOPE_BREAKERS = frozenset(
@@ -101,7 +101,7 @@ DISMISSERS = (
     "not ... well-founded", "not ... justified", "not ... warranted", "not ... real", "unfounded",
     "overblown", "overstated", "exaggerated", "baseless", "groundless", "unjustified",
 )  # fmt: skip
-# Claims that something works; with a modal before them ("would help", "would not change").
+# Claims that something works; after a hypothetical modal ("would help", "would not change").
 BENEFIT_WORDS = (
     "help", "change", "make ... difference", "turn the tide",
     "tip the balance", "strengthen", "bolster", "deter", "improve", "boost",

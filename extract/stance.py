@@ -1,12 +1,20 @@
 """Stance of a quote on configurable topics: relevance first, then polarity, with evidence.
 
-For each topic the quote is first tied to it (its own words, then the sentence
-around it, then an anaphor like "such a move" that points back to it). Only then
-do polarity cues count, each with the negation that reaches it: "no plans to
-deploy troops" opposes, "nothing can be ruled out" supports, "would not trigger
-Article 5" dismisses a risk and so supports. A quote with no cue of its own may
-inherit the side of the claim it elaborates ("..., saying ..."), and a quote
-conceded before a "but" of the other side ("no plans yet, but ...") is neutral.
+For each topic, in this order:
+
+1. Relevance: the quote names the topic, or its context does (names and titles aside),
+   or an anaphor ("such a move", "that possibility") points back to an option. With
+   none, the quote takes no side on the topic, whatever its polarity words.
+2. The quote's own cues, each with the negation that reaches it: "no plans to deploy
+   troops" opposes, "nothing can be ruled out" supports, "would not trigger Article 5"
+   dismisses a risk and so supports. What follows a "but" outweighs what it concedes.
+   A quote conceded before a "but" of the other side ("no plans yet, but such a
+   possibility should ...") is a proponent's caveat: neutral.
+3. Without cues of its own: a claim called false is about facts (neutral); a quote
+   elaborating the claim before it ("welcomed the idea, saying ...") takes that
+   claim's side; a short reply takes the side of its yes or no; and a reporting verb
+   with a side of its own ("warned") decides last.
+
 The decisive words are returned as evidence so every label can be checked.
 """
 
@@ -474,7 +482,7 @@ def _tidy(evidence: Sequence[str]) -> tuple[str, ...]:
 
 
 def _decide(quote: Quote, topic: Topic) -> _Decision:
-    """The stance on one topic; see the module docstring for the order of the rules."""
+    """The stance on one topic, by the rules in the module docstring, in their order."""
     level, tie = relevance(quote, topic)
 
     def result(stance: Stance, confidence: float, evidence: tuple[str, ...]) -> _Decision:
@@ -489,10 +497,6 @@ def _decide(quote: Quote, topic: Topic) -> _Decision:
     if not level:
         return result(Stance.NEUTRAL, _IRRELEVANT, ())
     vocab = _vocabulary(topic)
-    quote_toks = P.tokenize(P.normalize(quote.text))
-    denial = P.find_any(_FACT_DENIALS, quote_toks)
-    if denial and not P.find_any(vocab.terms + vocab.actions, quote_toks):
-        return result(Stance.NEUTRAL, _FACT, (P.words(quote_toks, *denial[0]),))
     before, after = _frames(quote)
     stance, margin, evidence = _score(cues(quote.text, topic))
     if stance is not Stance.NEUTRAL:
@@ -501,6 +505,10 @@ def _decide(quote: Quote, topic: Topic) -> _Decision:
             if conceded not in (stance, Stance.NEUTRAL):
                 return result(Stance.NEUTRAL, _CONCESSION, (*evidence, "but", *against))
         return result(stance, _OWN_CUE[level] * (0.6 + 0.4 * margin), (*evidence, *tie))
+    quote_toks = P.tokenize(P.normalize(quote.text))
+    denial = P.find_any(_FACT_DENIALS, quote_toks)
+    if denial and not P.find_any(vocab.terms + vocab.actions, quote_toks):
+        return result(Stance.NEUTRAL, _FACT, (P.words(quote_toks, *denial[0]),))
     if P.ELABORATION_LINK.search(before.rstrip()):
         inherited, margin, evidence = _score(cues(before, topic))
         if inherited is not Stance.NEUTRAL:
