@@ -116,6 +116,7 @@ OPPOSE_FEELINGS = (
 # Calling a claim false is a statement about facts, not a side on the policy.
 FACT_DENIALS = ("not true", "untrue", "false", "disinformation", "fake", "lie", "nonsense", "fabrication")
 # Words pointing back to an option named earlier ("such a move", "that possibility").
+DETERMINERS = frozenset({"the", "a", "an", "any", "such"})
 ANAPHOR_DETERMINERS = frozenset({"such", "this", "that", "these", "those"})
 # Bare pronouns may stand for the option too ("it would escalate"), but only as the subject
 # of a consequence: alone they are too common to tie a quote to a topic.

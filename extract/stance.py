@@ -498,6 +498,7 @@ def _decide(quote: Quote, topic: Topic) -> _Decision:
         return result(Stance.NEUTRAL, _IRRELEVANT, ())
     vocab = _vocabulary(topic)
     before, after = _frames(quote)
+    quote_toks = P.tokenize(P.normalize(quote.text))
     stance, margin, evidence = _score(cues(quote.text, topic))
     if stance is not Stance.NEUTRAL:
         if re.match(r"[\s,;:\"”’']*but\b", after, re.IGNORECASE):
@@ -505,12 +506,14 @@ def _decide(quote: Quote, topic: Topic) -> _Decision:
             if conceded not in (stance, Stance.NEUTRAL):
                 return result(Stance.NEUTRAL, _CONCESSION, (*evidence, "but", *against))
         return result(stance, _OWN_CUE[level] * (0.6 + 0.4 * margin), (*evidence, *tie))
-    quote_toks = P.tokenize(P.normalize(quote.text))
     denial = P.find_any(_FACT_DENIALS, quote_toks)
     if denial and not P.find_any(vocab.terms + vocab.actions, quote_toks):
         return result(Stance.NEUTRAL, _FACT, (P.words(quote_toks, *denial[0]),))
-    if P.ELABORATION_LINK.search(before.rstrip()):
-        inherited, margin, evidence = _score(cues(before, topic))
+    elaborates = P.ELABORATION_LINK.search(before.rstrip())
+    # A quoted noun phrase is the object of the verb before it: "spoke about <the possibility of ...>".
+    governed = bool(quote_toks) and quote_toks[0].text in P.DETERMINERS
+    if elaborates or governed:
+        inherited, margin, evidence = _score(cues(before if elaborates else before + quote.text, topic))
         if inherited is not Stance.NEUTRAL:
             return result(inherited, _INHERITED * (0.6 + 0.4 * margin), (*evidence, *tie))
     prior = _answer(quote) or _reporting_prior(quote, vocab)

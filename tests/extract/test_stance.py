@@ -160,6 +160,19 @@ REPORTING = [
         "saying",
         OPP,
     ),
+    # a quoted noun phrase is the object of the verb before it
+    (
+        "the possibility of sending instructors to Ukraine",
+        "The Latvian minister also spoke about the possibility of sending instructors to Ukraine.",
+        "spoke",
+        SUP,
+    ),
+    (
+        "the deployment of more troops",
+        "Officials in Brussels discussed the timing of the deployment of more troops.",
+        "discussed",
+        NEU,
+    ),
     # calling a claim false is about facts, even when the verb is "denied"
     (
         "This is pure fiction and disinformation.",
