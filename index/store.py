@@ -27,8 +27,11 @@ from whoosh.writing import IndexWriter, LockError
 
 from extract.models import ExtractedArticle, Quote, Speaker
 from extract.registry import PersonRecord, Registry, fold
+from index import whoosh_patches
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.models import Appearance, ArticleRecord, QuoteRecord
+
+whoosh_patches.apply()
 
 INDEX_NAME = "quotesearch"
 _WORD = re.compile(r"\w+")
@@ -145,10 +148,14 @@ class IndexStore:
             return int(searcher.doc_frequency("doctype", doctype))
 
     @contextmanager
-    def _writer(self) -> Iterator[IndexWriter]:
+    def _writer(self, procs: int = 1, limitmb: int = 128) -> Iterator[IndexWriter]:
         with self._write_lock:
+            options: dict[str, Any] = {"limitmb": limitmb}
+            if procs > 1:
+                # each process writes its own segment; merging them is left to later commits
+                options.update(procs=procs, multisegment=True)
             try:
-                writer = self.index.writer(timeout=self.lock_timeout, delay=0.05)
+                writer = self.index.writer(timeout=self.lock_timeout, delay=0.05, **options)
             except LockError as e:
                 raise IndexBusyError(f"index {self.path} is locked by another writer") from e
             try:
@@ -158,13 +165,17 @@ class IndexStore:
                 raise
             writer.commit()
 
-    def ingest(self, batch: Iterable[ExtractedArticle]) -> list[ArticleRecord]:
+    def ingest(
+        self, batch: Iterable[ExtractedArticle], procs: int = 1, limitmb: int = 128
+    ) -> list[ArticleRecord]:
         """Add every article not yet indexed, in one commit; returns the stored records of all of them.
 
         Quotes already stored (same speaker, same words) gain an appearance
-        instead of a duplicate; people gain aliases and offices.
+        instead of a duplicate; people gain aliases and offices. ``procs`` > 1
+        indexes a large batch on that many processes (one new segment each);
+        ``limitmb`` is each indexing process's memory for sorting postings.
         """
-        with self._writer() as writer, self.index.searcher() as searcher:
+        with self._writer(procs, limitmb) as writer, self.index.searcher() as searcher:
             batch_writer = _Batch(searcher)
             results = [batch_writer.add(extracted) for extracted in batch]
             batch_writer.write(writer)
@@ -183,8 +194,10 @@ class _Batch:
         self.searcher = searcher
         people = [PersonRecord.model_validate_json(f["payload"]) for f in searcher.documents(doctype=PERSON)]
         self.registry = Registry(people)
+        self.known_people = {p.id for p in people}
         self.articles: dict[str, ArticleRecord] = {}
         self.quotes: dict[str, QuoteRecord] = {}
+        self.stored_quotes: set[str] = set()  # quotes already in the index: replaced, not added
         self.people: set[str] = set()
 
     def add(self, extracted: ExtractedArticle) -> ArticleRecord:
@@ -213,6 +226,8 @@ class _Batch:
         record = self.quotes.get(qid)
         if record is None:
             stored = _stored(self.searcher, f"{QUOTE}:{qid}")
+            if stored:
+                self.stored_quotes.add(qid)
             record = (
                 QuoteRecord.model_validate(stored)
                 if stored
@@ -241,13 +256,16 @@ class _Batch:
         return qid
 
     def write(self, writer: IndexWriter) -> None:
+        """Add what is new; replace (a slower delete-then-add) only what the index already held."""
         for article in self.articles.values():
             writer.add_document(**_clean(article_fields(article)))
         for record in self.quotes.values():
             speaker = self.registry.get(record.speaker_id) if record.speaker_id else None
             mentioned = [p for p in (self.registry.get(i) for i in record.mention_ids) if p]
-            writer.update_document(**_clean(quote_fields(record, speaker, mentioned)))
+            put = writer.update_document if record.id in self.stored_quotes else writer.add_document
+            put(**_clean(quote_fields(record, speaker, mentioned)))
         for person_id in self.people:
             person = self.registry.get(person_id)
             if person:
-                writer.update_document(**_clean(person_fields(person)))
+                put = writer.update_document if person_id in self.known_people else writer.add_document
+                put(**_clean(person_fields(person)))
