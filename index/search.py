@@ -9,19 +9,38 @@ least three letters, and only the fields in ``QUERY_FIELDS`` may be named.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import threading
-from typing import Any
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import pycountry
-from whoosh import highlight, sorting
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh import highlight
+from whoosh.collectors import Collector, TimeLimit, WrappingCollector
 from whoosh.qparser import QueryParser
-from whoosh.query import And, DateRange, Every, FuzzyTerm, NullQuery, Or, Prefix, Query, Term, Wildcard
+from whoosh.query import (
+    And,
+    AndMaybe,
+    AndNot,
+    DateRange,
+    Every,
+    FuzzyTerm,
+    NullQuery,
+    Or,
+    Prefix,
+    Query,
+    Require,
+    Term,
+    Wildcard,
+)
 from whoosh.searching import Results, Searcher
 
 from extract.registry import PersonRecord, fold
+from index.cache import LRU, GenerationData, result_cache_size
 from index.fields import ARTICLE, PERSON, QUOTE, name_analyzer
 from index.models import (
     ArticleRecord,
@@ -35,6 +54,8 @@ from index.models import (
 )
 from index.store import IndexStore, day
 
+T = TypeVar("T")
+
 QUERY_FIELDS = {"text", "speaker", "mentions", "office", "country", "stance", "topic", "kind"}
 FACET_FIELDS = {
     "stance": "stance",
@@ -43,6 +64,12 @@ FACET_FIELDS = {
     "office": "office",
     "topic": "topic",
 }
+# Fields only quote documents have: a query that needs one of them cannot match
+# an article or a person, so it needs no ``doctype:quote`` clause (which would
+# make Whoosh walk the postings of every quote alongside it).
+QUOTE_ONLY_FIELDS = frozenset(
+    {"text", "speaker", "speaker_id", "mentions", "mention_ids", "stance", "topic", "kind", "article_ids"}
+)
 _TRAILING_WILDCARD = re.compile(r"^\w{3,}\*$")
 HIGHLIGHT_MAX_CHARS = 300
 MAX_QUERY_CHARS = 2000
@@ -117,15 +144,58 @@ def parse_user_query(parser: QueryParser, text: str, fields: set[str]) -> Query:
     return _unstemmed_prefixes(query, text)
 
 
-class IndexReader:
-    """Searches over an ``IndexStore``, one reused searcher per thread."""
+def _confined(query: Query) -> bool:
+    """Whether every document ``query`` matches is a quote (it requires a quote-only field)."""
+    if isinstance(query, And | Require):
+        return any(_confined(q) for q in query.children())
+    if isinstance(query, AndNot | AndMaybe):
+        return _confined(query.children()[0])
+    if isinstance(query, Or):
+        children = query.children()
+        return bool(children) and all(_confined(q) for q in children)
+    if query is NullQuery:
+        return True
+    fieldname = getattr(query, "fieldname", None)
+    return query.is_leaf() and fieldname in QUOTE_ONLY_FIELDS
 
-    def __init__(self, store: IndexStore, time_budget: float = 2.0) -> None:
+
+class _Budget(WrappingCollector):  # type: ignore[misc]
+    """Stops a search past its time budget, checking the clock every 256 matches (no timer thread)."""
+
+    def __init__(self, child: Collector, seconds: float) -> None:
+        self.child = child
+        self.seconds = seconds
+
+    def collect_matches(self) -> None:
+        child = self.child
+        deadline = time.perf_counter() + self.seconds
+        for n, sub_docnum in enumerate(child.matches()):
+            if not n & 255 and time.perf_counter() > deadline:
+                raise TimeLimit
+            child.collect(sub_docnum)
+
+
+class IndexReader:
+    """Searches over an ``IndexStore``, one reused searcher per thread.
+
+    Results are cached (bounded LRU, ``cache_size`` entries; by default
+    ``$QUOTESEARCH_RESULT_CACHE`` or 4096, 0 turns it off) under the index
+    generation they were computed at; filters, facets and date order read
+    per-generation document data (``index.cache.GenerationData``) instead of
+    running a scored search.
+    """
+
+    def __init__(self, store: IndexStore, time_budget: float = 2.0, cache_size: int | None = None) -> None:
         self.store = store
         self.time_budget = time_budget
         self._local = threading.local()
         self._parser = QueryParser("text", store.index.schema)
         self._article_parser = QueryParser("body", store.index.schema)
+        self.results: LRU[tuple[Any, ...], Any] = LRU(
+            result_cache_size() if cache_size is None else cache_size
+        )
+        self._generations: dict[int, GenerationData] = {}
+        self._generations_lock = threading.Lock()
 
     def searcher(self) -> Searcher:
         """This thread's searcher, refreshed if a commit happened since it was opened."""
@@ -140,23 +210,51 @@ class IndexReader:
         self._local.searcher = current
         return current
 
+    def _data(self, searcher: Searcher) -> GenerationData:
+        """The shared per-document data of ``searcher``'s generation (older generations dropped)."""
+        generation = int(searcher.reader().generation())
+        data = self._generations.get(generation)
+        if data is None:
+            with self._generations_lock:
+                data = self._generations.get(generation)
+                if data is None:
+                    data = GenerationData(generation, int(searcher.reader().doc_count_all()))
+                    newest = max([generation, *self._generations])
+                    self._generations = {g: d for g, d in self._generations.items() if g >= newest - 1} | {
+                        generation: data
+                    }
+        return data
+
+    def _cached(self, searcher: Searcher, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        full = (int(searcher.reader().generation()), *key)
+        value: T | None = self.results.get(full)
+        if value is None:
+            value = compute()
+            self.results.put(full, value)
+        return value
+
     # -- single documents -------------------------------------------------
 
-    def _get(self, doctype: str, doc_id: str) -> dict[str, Any] | None:
-        fields = self.searcher().document(id=f"{doctype}:{doc_id}")
-        return _payload(fields) if fields else None
+    def _get(self, doctype: str, doc_id: str) -> str | None:
+        searcher = self.searcher()
+
+        def load() -> str:
+            fields = searcher.document(id=f"{doctype}:{doc_id}")
+            return str(fields["payload"]) if fields else ""
+
+        return self._cached(searcher, ("doc", doctype, doc_id), load) or None
 
     def quote(self, quote_id: str) -> QuoteRecord | None:
         data = self._get(QUOTE, quote_id)
-        return QuoteRecord.model_validate(data) if data else None
+        return QuoteRecord.model_validate_json(data) if data else None
 
     def article(self, article_id: str) -> ArticleRecord | None:
         data = self._get(ARTICLE, article_id)
-        return ArticleRecord.model_validate(data) if data else None
+        return ArticleRecord.model_validate_json(data) if data else None
 
     def person(self, person_id: str) -> PersonRecord | None:
         data = self._get(PERSON, person_id)
-        return PersonRecord.model_validate(data) if data else None
+        return PersonRecord.model_validate_json(data) if data else None
 
     def count(self, doctype: str) -> int:
         return int(self.searcher().doc_frequency("doctype", doctype))
@@ -169,29 +267,29 @@ class IndexReader:
 
     def _people_matching(self, name: str) -> list[str]:
         """Ids of people whose name or alias matches, ignoring accents, case and a one-letter slip."""
-        terms = _name_terms(name)
-        if not terms:
-            return []
-        clauses = [
-            FuzzyTerm("name", t, maxdist=1, prefixlength=1) if len(t) >= 5 else Term("name", t) for t in terms
-        ]
-        hits = self.searcher().search(And([Term("doctype", PERSON), *clauses]), limit=50)
-        return [_payload(hit.fields())["id"] for hit in hits]
+        searcher = self.searcher()
 
-    def quote_query(self, flt: QuoteFilter) -> Query:
-        """The Whoosh query for a filter: the parsed text query AND every given condition."""
-        clauses: list[Query] = [Term("doctype", QUOTE)]
-        if flt.query and flt.query.strip():
-            clauses.append(self.parse(flt.query))
-        for ids in (
-            flt.person_ids,
-            self._people_matching(flt.person) if flt.person else None,
-        ):
+        def find() -> list[str]:
+            terms = _name_terms(name)
+            if not terms:
+                return []
+            clauses = [
+                FuzzyTerm("name", t, maxdist=1, prefixlength=1) if len(t) >= 5 else Term("name", t)
+                for t in terms
+            ]
+            hits = searcher.search(And([Term("doctype", PERSON), *clauses]), limit=50)
+            return [str(_payload(hit.fields())["id"]) for hit in hits]
+
+        return self._cached(searcher, ("people-matching", name), find)
+
+    def _conditions(self, flt: QuoteFilter) -> list[tuple[str, list[str]]]:
+        """Every exact condition of ``flt`` as (field, accepted values); no values matches nothing."""
+        conditions: list[tuple[str, list[str]]] = []
+        for ids in (flt.person_ids, self._people_matching(flt.person) if flt.person else None):
             if ids is not None:
-                clauses.append(Or([Term("speaker_id", i) for i in ids]) if ids else NullQuery)
+                conditions.append(("speaker_id", list(ids)))
         if flt.mentions:
-            ids = self._people_matching(flt.mentions)
-            clauses.append(Or([Term("mention_ids", i) for i in ids]) if ids else NullQuery)
+            conditions.append(("mention_ids", self._people_matching(flt.mentions)))
         exact = {
             "stance": flt.stance.value if flt.stance else None,
             "country": country_key(flt.country) if flt.country else None,
@@ -200,20 +298,74 @@ class IndexReader:
             "kind": flt.kind.value if flt.kind else None,
             "article_ids": flt.article_id,
         }
-        clauses.extend(Term(field, value) for field, value in exact.items() if value)
+        conditions.extend((field, [value]) for field, value in exact.items() if value)
+        return conditions
+
+    def quote_query(self, flt: QuoteFilter) -> Query:
+        """The Whoosh query for a filter: the parsed text query AND every given condition."""
+        clauses: list[Query] = []
+        if flt.query and flt.query.strip():
+            clauses.append(self.parse(flt.query))
+        for field, values in self._conditions(flt):
+            terms = [Term(field, v) for v in values]
+            clauses.append((terms[0] if len(terms) == 1 else Or(terms)) if terms else NullQuery)
         if flt.published_after or flt.published_before:
             clauses.append(DateRange("published", day(flt.published_after), day(flt.published_before)))
-        return And(clauses)
+        if not any(_confined(c) for c in clauses):
+            clauses.insert(0, Term("doctype", QUOTE))
+        return And(clauses) if len(clauses) > 1 else clauses[0]
 
     def _run(self, searcher: Searcher, query: Query, **kwargs: Any) -> Results:
-        collector = TimeLimitCollector(
-            searcher.collector(**kwargs), timelimit=self.time_budget, use_alarm=False
-        )
+        collector = _Budget(searcher.collector(**kwargs), self.time_budget)
         try:
             searcher.search_with_collector(query, collector)
         except TimeLimit as e:
             raise SearchTimeout(f"search stopped after its {self.time_budget:g} s budget") from e
         return collector.results()
+
+    def _matching_docs(self, searcher: Searcher, query: Query) -> list[int]:
+        """Every live document number ``query`` matches, unscored, within the time budget."""
+        deadline = time.perf_counter() + self.time_budget
+        docs: list[int] = []
+        for n, docnum in enumerate(searcher.docs_for_query(query)):
+            docs.append(docnum)
+            if not n & 4095 and time.perf_counter() > deadline:
+                raise SearchTimeout(f"search stopped after its {self.time_budget:g} s budget")
+        return docs
+
+    def _filtered_docs(self, searcher: Searcher, flt: QuoteFilter) -> Iterable[int] | None:
+        """The quotes a filter without a text query matches, from cached document sets.
+
+        None when the filter has no condition (every quote matches).
+        """
+        data = self._data(searcher)
+        sets: list[frozenset[int]] = []
+        for field, values in self._conditions(flt):
+            if len(values) == 1:
+                sets.append(data.docs(searcher, field, values[0]))
+            else:
+                sets.append(frozenset().union(*(data.docs(searcher, field, v) for v in values)))
+        if flt.published_after or flt.published_before:
+            key = f"{flt.published_after}..{flt.published_before}"
+            query = DateRange("published", day(flt.published_after), day(flt.published_before))
+            sets.append(
+                data.filter_sets.get_or_compute(
+                    ("published", key), lambda: frozenset(searcher.docs_for_query(query))
+                )
+            )
+        if not sets:
+            return None
+        sets.sort(key=len)
+        docs: Iterable[int] = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
+        live = data.quotes(searcher)
+        return [d for d in docs if live[d]]
+
+    def _total(self, searcher: Searcher, query: Query, results: Results) -> int:
+        if results.has_exact_length():
+            return len(results)
+        return self._cached(
+            searcher, ("count", repr(query)), lambda: len(self._matching_docs(searcher, query))
+        )
 
     def quotes(
         self,
@@ -226,6 +378,22 @@ class IndexReader:
         """One page of quotes matching ``flt``, and how many match in all."""
         order = order or QuoteOrder()
         searcher = self.searcher()
+        key = ("quotes", flt.model_dump_json(), offset, limit, order.by, order.descending, highlights)
+        return self._cached(
+            searcher, key, lambda: self._quotes(searcher, flt, offset, limit, order, highlights)
+        )
+
+    def _quotes(
+        self,
+        searcher: Searcher,
+        flt: QuoteFilter,
+        offset: int,
+        limit: int,
+        order: QuoteOrder,
+        highlights: bool,
+    ) -> Page[QuoteHit]:
+        if not (flt.query and flt.query.strip()):
+            return self._filter_page(searcher, flt, offset, limit, order)
         query = self.quote_query(flt)
         kwargs: dict[str, Any] = {"limit": offset + limit}
         if order.by == "date":
@@ -236,22 +404,59 @@ class IndexReader:
             results.formatter = _MarkFormatter()
         hits = []
         for hit in results[offset : offset + limit]:
-            record = QuoteRecord.model_validate(_payload(hit.fields()))
+            record = QuoteRecord.model_validate_json(hit.fields()["payload"])
             marked = hit.highlights("text", text=record.text[:20_000]) if highlights else None
             hits.append(QuoteHit(record=record, score=hit.score, highlight=marked or None))
-        return Page(items=hits, total=len(results), offset=offset)
+        return Page(items=hits, total=self._total(searcher, query, results), offset=offset)
+
+    def _filter_page(
+        self, searcher: Searcher, flt: QuoteFilter, offset: int, limit: int, order: QuoteOrder
+    ) -> Page[QuoteHit]:
+        """A page of a filter-only search: cached document sets, ordered by date (or index order)."""
+        data = self._data(searcher)
+        docs = self._filtered_docs(searcher, flt)
+        if docs is None:
+            live = data.quotes(searcher)
+            docs = [d for d, is_quote in enumerate(live) if is_quote]
+        count = offset + limit
+        if order.by == "date":
+            days = data.days(searcher)
+            # newest first; among one day's quotes the later-indexed first (and the reverse ascending)
+            pick = heapq.nlargest if order.descending else heapq.nsmallest
+            top = pick(count, docs, key=lambda d: (days[d], d))
+        else:
+            top = heapq.nsmallest(count, docs)
+        hits = [
+            QuoteHit(record=QuoteRecord.model_validate_json(searcher.stored_fields(d)["payload"]), score=None)
+            for d in top[offset:count]
+        ]
+        total = len(docs) if isinstance(docs, list) else sum(1 for _ in docs)
+        return Page(items=hits, total=total, offset=offset)
 
     def facets(self, flt: QuoteFilter) -> Facets:
         """Counts by stance, speaker, country, office and topic over every quote matching ``flt``."""
-        groups = sorting.Facets()
-        for name, field in FACET_FIELDS.items():
-            groups.add_facet(name, sorting.FieldFacet(field, maptype=sorting.Count))
-        results = self._run(self.searcher(), self.quote_query(flt), limit=1, groupedby=groups)
+        searcher = self.searcher()
+        return self._cached(searcher, ("facets", flt.model_dump_json()), lambda: self._facets(searcher, flt))
+
+    def _facets(self, searcher: Searcher, flt: QuoteFilter) -> Facets:
+        if flt.query and flt.query.strip():
+            docs: Iterable[int] = self._matching_docs(searcher, self.quote_query(flt))
+        else:
+            found = self._filtered_docs(searcher, flt)
+            docs = (
+                found
+                if found is not None
+                else [d for d, q in enumerate(self._data(searcher).quotes(searcher)) if q]
+            )
+        docs = list(docs)
+        data = self._data(searcher)
         counts = {}
-        for name in FACET_FIELDS:
-            grouped: dict[Any, int] = results.groups(name)
+        for name, field in FACET_FIELDS.items():
+            column = data.column(searcher, field)
+            tally = Counter(map(column.codes.__getitem__, docs))
+            tally.pop(0, None)
             counts[name] = sorted(
-                (FacetCount(value=str(v), count=c) for v, c in grouped.items() if v not in (None, "")),
+                (FacetCount(value=str(column.values[code]), count=c) for code, c in tally.items()),
                 key=lambda fc: (-fc.count, fc.value),
             )
         return Facets(**counts)
@@ -260,6 +465,16 @@ class IndexReader:
 
     def articles(self, query: str | None, offset: int = 0, limit: int = 10) -> Page[ArticleRecord]:
         """Articles whose title or text matches ``query`` (all articles, newest first, without one)."""
+        searcher = self.searcher()
+        return self._cached(
+            searcher,
+            ("articles", query, offset, limit),
+            lambda: self._articles(searcher, query, offset, limit),
+        )
+
+    def _articles(
+        self, searcher: Searcher, query: str | None, offset: int, limit: int
+    ) -> Page[ArticleRecord]:
         clauses: list[Query] = [Term("doctype", ARTICLE)]
         kwargs: dict[str, Any] = {"limit": offset + limit}
         if query and query.strip():
@@ -267,14 +482,24 @@ class IndexReader:
             clauses.append(Or([parsed, parsed.accept(_to_title)]))
         else:
             kwargs.update(sortedby="published_sort", reverse=True)
-        results = self._run(self.searcher(), And(clauses), **kwargs)
-        items = [ArticleRecord.model_validate(_payload(h.fields())) for h in results[offset : offset + limit]]
+        results = self._run(searcher, And(clauses), **kwargs)
+        items = [
+            ArticleRecord.model_validate_json(h.fields()["payload"]) for h in results[offset : offset + limit]
+        ]
         return Page(items=items, total=len(results), offset=offset)
 
     def people(
         self, name: str | None = None, country: str | None = None, office: str | None = None
     ) -> list[PersonRecord]:
         """People by name (fuzzy, as for quotes), country and office; all people without filters."""
+        searcher = self.searcher()
+        return self._cached(
+            searcher, ("people", name, country, office), lambda: self._people(searcher, name, country, office)
+        )
+
+    def _people(
+        self, searcher: Searcher, name: str | None, country: str | None, office: str | None
+    ) -> list[PersonRecord]:
         clauses: list[Query] = [Term("doctype", PERSON)]
         if name:
             ids = self._people_matching(name)
@@ -283,20 +508,27 @@ class IndexReader:
             clauses.append(Term("country", country_key(country)))
         if office:
             clauses.append(Term("office", fold(office)))
-        hits = self.searcher().search(And(clauses), limit=None)
-        people = [PersonRecord.model_validate(_payload(h.fields())) for h in hits]
+        hits = searcher.search(And(clauses), limit=None)
+        people = [PersonRecord.model_validate_json(h.fields()["payload"]) for h in hits]
         return sorted(people, key=lambda p: fold(p.name))
 
     def stance_summary(self, person_id: str) -> dict[tuple[str | None, str], int]:
         """How many of a person's quotes take each stance, per topic."""
-        counts: dict[tuple[str | None, str], int] = {}
-        query = And([Term("doctype", QUOTE), Term("speaker_id", person_id)])
-        groups = sorting.Facets().add_facet(
-            "ts", sorting.MultiFacet(["topic", "stance"], maptype=sorting.Count)
+        searcher = self.searcher()
+        return self._cached(
+            searcher, ("stance-summary", person_id), lambda: self._stance_summary(searcher, person_id)
         )
-        results = self._run(self.searcher(), query, limit=1, groupedby=groups)
-        for (topic, stance), count in results.groups("ts").items():
-            counts[(topic or None, stance)] = count
+
+    def _stance_summary(self, searcher: Searcher, person_id: str) -> dict[tuple[str | None, str], int]:
+        data = self._data(searcher)
+        live = data.quotes(searcher)
+        docs = [d for d in data.docs(searcher, "speaker_id", person_id) if live[d]]
+        topics, stances = data.column(searcher, "topic"), data.column(searcher, "stance")
+        tally = Counter((topics.codes[d], stances.codes[d]) for d in docs)
+        counts: dict[tuple[str | None, str], int] = {}
+        for (topic, stance), count in tally.items():
+            if stance:
+                counts[(topics.values[topic] or None, str(stances.values[stance]))] = count
         return counts
 
 

@@ -1,0 +1,170 @@
+"""Caches for the read side: a bounded LRU for results, and per-generation document data.
+
+Everything cached is keyed by the index generation it was computed from, so a
+commit makes old entries unreachable (they age out of the LRU) and no reader
+ever sees a result from before a commit it has already observed.
+
+``GenerationData`` holds what every search at one generation can share: for
+each facet field, a value code per document number (facets become a count
+over codes instead of a scored search), the publication day per document
+(date order without Whoosh's sorting collector), which documents are live
+quotes, and the document sets of filter values (stance, person, country...),
+built once from their postings and reused by every query that filters on them.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
+
+from whoosh.query import Term
+from whoosh.searching import Searcher
+
+from index.fields import QUOTE
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+CACHE_ENV = "QUOTESEARCH_RESULT_CACHE"
+DEFAULT_RESULT_CACHE = 4096
+FILTER_SETS = 512  # (field, value) document sets kept per generation
+
+
+def result_cache_size(default: int = DEFAULT_RESULT_CACHE) -> int:
+    """Entries of the result cache: ``$QUOTESEARCH_RESULT_CACHE`` ("0" turns it off), else ``default``."""
+    value = os.environ.get(CACHE_ENV, "").strip()
+    if not value:
+        return default
+    if value.lower() in ("off", "false", "no"):
+        return 0
+    if value.lower() in ("on", "true", "yes"):
+        return default
+    size = int(value)
+    return default if size == 1 else max(0, size)
+
+
+class LRU(Generic[K, V]):
+    """A thread-safe, bounded least-recently-used map; ``maxsize`` 0 stores nothing."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._data: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            try:
+                value = self._data[key]
+            except KeyError:
+                self.misses += 1
+                return None
+            self._data.move_to_end(key)
+            self.hits += 1
+            return value
+
+    def put(self, key: K, value: V) -> None:
+        if self.maxsize <= 0:
+            return
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.maxsize:
+                self._data.popitem(last=False)
+
+    def get_or_compute(self, key: K, compute: Callable[[], V]) -> V:
+        value = self.get(key)
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value
+
+
+class Column:
+    """One field's value per document, as small integer codes into ``values``."""
+
+    def __init__(self, codes: array[int], values: list[Any]) -> None:
+        self.codes = codes
+        self.values = values
+
+
+def _leaves(searcher: Searcher) -> list[tuple[Any, int]]:
+    return list(searcher.reader().leaf_readers())
+
+
+class GenerationData:
+    """Per-document data of one index generation, shared by every thread's searcher at it."""
+
+    def __init__(self, generation: int, doc_count_all: int) -> None:
+        self.generation = generation
+        self.size = doc_count_all
+        self._lock = threading.Lock()
+        self._columns: dict[str, Column] = {}
+        self._days: array[int] | None = None
+        self._quotes: bytearray | None = None
+        self.filter_sets: LRU[tuple[str, str], frozenset[int]] = LRU(FILTER_SETS)
+
+    def column(self, searcher: Searcher, field: str) -> Column:
+        """Value codes of ``field`` (a sortable field) for every document; code 0 is "no value"."""
+        column = self._columns.get(field)
+        if column is None:
+            with self._lock:
+                column = self._columns.get(field)
+                if column is None:
+                    column = self._columns[field] = self._read_column(searcher, field)
+        return column
+
+    def _read_column(self, searcher: Searcher, field: str) -> Column:
+        mapping: dict[Any, int] = {None: 0, "": 0, b"": 0}
+        values: list[Any] = [None]
+        codes = array("i", bytes(4 * self.size))
+        for reader, offset in _leaves(searcher):
+            if not reader.has_column(field):
+                continue
+            for i, value in enumerate(reader.column_reader(field, translate=True)):
+                code = mapping.get(value)
+                if code is None:
+                    code = mapping[value] = len(values)
+                    values.append(value)
+                codes[offset + i] = code
+        return Column(codes, values)
+
+    def days(self, searcher: Searcher) -> array[int]:
+        """Publication day of every document (``published_sort``: 0 when it has none)."""
+        if self._days is None:
+            with self._lock:
+                if self._days is None:
+                    days = array("q", bytes(8 * self.size))
+                    for reader, offset in _leaves(searcher):
+                        if not reader.has_column("published_sort"):
+                            continue
+                        for i, value in enumerate(reader.column_reader("published_sort", translate=True)):
+                            if value:
+                                days[offset + i] = int(value)
+                    self._days = days
+        return self._days
+
+    def quotes(self, searcher: Searcher) -> bytearray:
+        """1 for every live quote's document number."""
+        if self._quotes is None:
+            with self._lock:
+                if self._quotes is None:
+                    live = bytearray(self.size)
+                    for docnum in searcher.docs_for_query(Term("doctype", QUOTE)):
+                        live[docnum] = 1
+                    self._quotes = live
+        return self._quotes
+
+    def docs(self, searcher: Searcher, field: str, value: str) -> frozenset[int]:
+        """Live documents whose ``field`` holds ``value``, from its postings, cached."""
+        return self.filter_sets.get_or_compute(
+            (field, value), lambda: frozenset(searcher.docs_for_query(Term(field, value)))
+        )
