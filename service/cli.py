@@ -103,6 +103,12 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(run=_schema)
+
+    from bench.cli import register as register_bench
+
+    bench = commands.add_parser("bench", help="benchmarks: generate a corpus, run the benchmark")
+    bench_commands = bench.add_subparsers(dest="bench_command", required=True)
+    register_bench(bench_commands)
     return parser
 
 

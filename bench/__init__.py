@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic news corpus, index builds, and search speed over HTTP against its floors."""

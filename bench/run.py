@@ -1,0 +1,255 @@
+"""``quotesearch bench run``: one benchmark run on one machine, printed as a table and saved as JSON.
+
+Per index size (quotes): build the index from the generated corpus (or reuse
+an earlier build of the same size and seed), measure the engine floor and our
+reader in-process, then start the real server (``quotesearch serve``, one
+worker per core) and send the query mix over HTTP from a separate load
+process at each concurrency, first with the result cache off (every request
+searches), then on. Finally the HTTP floor: a bare Starlette endpoint
+returning a body the size of the cheapest query's response, same server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench import engine, extraction_speed, mix, server
+from bench.build import BuildResult, build_index, cached_build
+from bench.corpus import Generator
+
+CACHE_ENV = "QUOTESEARCH_RESULT_CACHE"
+
+
+def machine() -> dict[str, Any]:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = 0
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) // 1024
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "memory_mb": mem,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def load(port: int, bodies: list[tuple[str, str]], concurrency: int, duration: float) -> dict[str, Any]:
+    spec = {"port": port, "bodies": bodies, "concurrency": concurrency, "duration": duration}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.load"],
+        input=json.dumps(spec).encode(),
+        capture_output=True,
+        timeout=duration + 120,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _post(port: int, body: bytes) -> bytes:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        data: bytes = response.read()
+        return data
+
+
+def serve_and_load(
+    index_dir: Path,
+    bodies: list[tuple[str, str]],
+    cheapest: list[tuple[str, str]],
+    concurrencies: list[int],
+    duration: float,
+    workers: int,
+    cache: bool,
+    logs: Path,
+) -> dict[str, Any]:
+    port = server.free_port()
+    command = [sys.executable, "-m", "service.cli", "serve", "--index-dir", str(index_dir)]
+    command += ["--port", str(port), "--workers", str(workers)]
+    env = {CACHE_ENV: "1" if cache else "0", "QUOTESEARCH_INDEX_DIR": str(index_dir)}
+    started = time.perf_counter()
+    srv = server.start(
+        command, port, logs / f"serve-{index_dir.name}-{'cache' if cache else 'nocache'}.log", env
+    )
+    out: dict[str, Any] = {"startup_s": round(time.perf_counter() - started, 2), "cache": cache}
+    try:
+        out["response_bytes"] = len(_post(port, cheapest[0][1].encode()))
+        load(port, bodies, 8, min(5.0, duration))  # warm-up: every worker opens its searchers and caches
+        out["mix"] = {str(c): load(port, bodies, c, duration) for c in concurrencies}
+        out["cheapest"] = load(port, cheapest, 8, min(duration, 5.0))
+        out["processes"] = server.process_stats(srv.pid)
+    finally:
+        srv.stop()
+    return out
+
+
+def http_floor(
+    size: int, concurrencies: list[int], duration: float, workers: int, logs: Path
+) -> dict[str, Any]:
+    port = server.free_port()
+    command = [sys.executable, "-m", "bench.floor_app", str(port), str(workers), str(size)]
+    srv = server.start(command, port, logs / "floor.log")
+    try:
+        body = [("floor", "{}")]
+        load(port, body, 8, 2.0)
+        return {str(c): load(port, body, c, min(duration, 5.0)) for c in concurrencies}
+    finally:
+        srv.stop()
+
+
+def run(
+    sizes: list[int],
+    out: Path,
+    seed: int = 0,
+    duration: float = 8.0,
+    concurrencies: list[int] | None = None,
+    workers: int | None = None,
+    work_dir: Path = Path("bench-results"),
+    extraction: bool = True,
+    rebuild: bool = False,
+    procs: int | None = None,
+) -> dict[str, Any]:
+    concurrencies = concurrencies or [1, 8, 32]
+    workers = workers or os.cpu_count() or 1
+    logs = work_dir / "logs"
+    generator = Generator(seed=seed)
+    requests = mix.requests(generator, seed)
+    bodies = [(r.kind, r.body().decode()) for pool in requests.values() for r in pool]
+    cheapest = [(r.kind, r.body().decode()) for r in requests[mix.CHEAPEST]]
+    results: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["quotesearch", *sys.argv[1:]]) if sys.argv else "",
+        "machine": machine(),
+        "settings": {"seed": seed, "duration_s": duration, "concurrency": concurrencies, "workers": workers},
+        "mix": {kind: mix.DOCUMENTS[kind] for kind in mix.KINDS},
+        "sizes": {},
+    }
+    if extraction:
+        print("extraction speed ...", file=sys.stderr, flush=True)
+        results["extraction"] = extraction_speed.measure(seed=seed)
+    for size in sizes:
+        index_dir = work_dir / "indexes" / f"q{size}-s{seed}"
+        build: BuildResult | None = None if rebuild else cached_build(index_dir)
+        reused = build is not None
+        if build is None:
+            print(f"building {size} quotes ...", file=sys.stderr, flush=True)
+            build = build_index(generator.articles(quotes=size), index_dir, procs=procs)
+        entry: dict[str, Any] = {"build": {**build.as_dict(), "reused": reused}}
+        print(f"{size}: in-process engine floor and reader ...", file=sys.stderr, flush=True)
+        entry["in_process"] = engine.measure(index_dir, requests)
+        for cache in (False, True):
+            print(f"{size}: HTTP, cache {'on' if cache else 'off'} ...", file=sys.stderr, flush=True)
+            key = "http_cache" if cache else "http"
+            entry[key] = serve_and_load(
+                index_dir, bodies, cheapest, concurrencies, duration, workers, cache, logs
+            )
+        print(f"{size}: HTTP floor ...", file=sys.stderr, flush=True)
+        entry["http_floor"] = http_floor(
+            entry["http"]["response_bytes"], concurrencies, duration, workers, logs
+        )
+        results["sizes"][str(size)] = entry
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=1))
+    print(render(results))
+    return results
+
+
+# -- the table --------------------------------------------------------------------------
+
+
+def _f(value: Any, digits: int = 1) -> str:
+    if isinstance(value, int | float):
+        return f"{value:.{digits}f}"
+    return "-"
+
+
+def render(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"quotesearch bench, {results['date']}: {m['cores']} cores, {m['cpu']}, {m['memory_mb']} MB, "
+        f"Python {m['python']}",
+        f"command: {results['command']}",
+    ]
+    ex = results.get("extraction")
+    if ex:
+        one, every = ex["one_core"], ex["all_cores"]
+        lines.append(
+            f"extraction ({ex['articles']} articles, ~{ex['mean_words']} words): one core "
+            f"{one['articles_per_s']} articles/s ({one['words_per_s']} words/s); "
+            f"{every['cores']} cores {every['articles_per_s']} articles/s ({every['words_per_s']} words/s)"
+        )
+    for size, entry in results["sizes"].items():
+        b = entry["build"]
+        lines += [
+            "",
+            f"== {int(size):,} quotes: {b['quotes']:,} quotes, {b['articles']:,} articles, "
+            f"{b['people']:,} people; "
+            f"build {b['seconds']:.0f} s (procs={b['procs']}{', reused' if b.get('reused') else ''}), "
+            f"{b['megabytes']:.0f} MB, {b['segments']} segment(s)",
+        ]
+        engine_ms, reader_ms = entry["in_process"]["engine"], entry["in_process"]["reader"]
+        http, cached = entry["http"], entry["http_cache"]
+        cs = list(http["mix"])
+        head = f"{'kind':<10}{'engine p50':>11}{'reader p50':>11}"
+        for c in cs:
+            head += f"{'c' + c + ' p50/p99':>17}"
+        head += f"{'c1/engine':>10}{'cached c8':>16}"
+        lines += ["per kind, ms (HTTP cache off unless 'cached'):", head]
+        for kind in mix.KINDS:
+            row = f"{kind:<10}{_f(engine_ms[kind]['p50_ms'], 2):>11}{_f(reader_ms[kind]['p50_ms'], 2):>11}"
+            for c in cs:
+                k = http["mix"][c]["kinds"].get(kind, {})
+                row += f"{_f(k.get('p50_ms')):>9}/{_f(k.get('p99_ms')):<7}"
+            c1 = http["mix"][cs[0]]["kinds"].get(kind, {}).get("p50_ms")
+            ratio = c1 / engine_ms[kind]["p50_ms"] if c1 and engine_ms[kind]["p50_ms"] else None
+            ck = cached["mix"].get("8", cached["mix"][cs[-1]])["kinds"].get(kind, {})
+            row += f"{_f(ratio, 2):>9}x{_f(ck.get('p50_ms')):>9}/{_f(ck.get('p99_ms')):<7}"
+            lines.append(row)
+        lines.append(
+            "whole mix:  conc   p50    p95    p99   req/s  errors | cached: p50   p99   req/s  errors"
+        )
+        for c in cs:
+            a, z = http["mix"][c]["all"], cached["mix"][c]["all"]
+            lines.append(
+                f"            {c:>4} {_f(a['p50_ms']):>6} {_f(a['p95_ms']):>6} {_f(a['p99_ms']):>6} "
+                f"{_f(a['rps']):>7} {a['errors']:>6} | {_f(z['p50_ms']):>11} {_f(z['p99_ms']):>5} "
+                f"{_f(z['rps']):>6} {z['errors']:>6}"
+            )
+        floor = entry["http_floor"]
+        cheap = http["cheapest"]["all"]
+        f8 = floor.get("8", floor[cs[-1]])["all"]
+        lines.append(
+            f"cheapest ({mix.CHEAPEST}) alone, c8: {_f(cheap['rps'])} req/s, p50 {_f(cheap['p50_ms'])} ms "
+            f"= {cheap['rps'] / f8['rps']:.0%} of the HTTP floor ({_f(f8['rps'])} req/s, p50 "
+            f"{_f(f8['p50_ms'], 2)} ms, {http['response_bytes']} B bodies); floor by conc: "
+            + ", ".join(f"c{c} {_f(floor[c]['all']['rps'], 0)}/s" for c in floor)
+        )
+        for name, run_ in (("cache off", http), ("cache on", cached)):
+            procs = run_["processes"]
+            workers = [p for p in procs if p["pid"] != procs[0]["pid"]] or procs
+            lines.append(
+                f"server ({name}): peak RSS per worker {max(p['peak_rss_mb'] for p in workers):.0f} MB, "
+                f"all processes {sum(p['peak_rss_mb'] for p in procs):.0f} MB; open fds per worker "
+                f"{max(p['fds'] for p in workers)}; startup {run_['startup_s']} s"
+            )
+    return "\n".join(lines)
