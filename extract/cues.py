@@ -70,3 +70,54 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue
         out.append(m)
     return out
+
+
+_COMPLEMENT_LEMMAS = (
+    "call describe label brand dub term refer praise hail criticize criticise blast attack slam mock dismiss "
+    "reject defend decry denounce condemn accuse charge blame vow promise pledge urge propose want warn "
+    "insist demand yell shout scream cry chant tweet post write declare proclaim announce characterize "
+    "characterise portray paint cast frame identify pronounce mention cite quote invoke repeat reiterate "
+    "emphasize emphasise stress highlight tout boast brag laud applaud welcome embrace endorse support back "
+    "oppose question challenge dispute deny refuse decline ask request implore beg plead suggest imply hint "
+    "predict claim allege contend argue assert maintain acknowledge admit concede confess recall recount "
+    "note observe remark comment explain discuss talk speak address lament complain bemoan regret thank "
+    "joke quip scoff deride ridicule lambaste chide rebuke scold insult vilify disparage belittle assure "
+    "reassure swear threaten caution advise recommend encourage tell say believe think feel hope fear "
+    "worry expect doubt consider view regard deem reckon suspect agree object protest counter respond "
+    "reply answer retort greet nickname summarize express voice signal promote push pitch champion "
+    "advocate favor favour prefer target dismiss decry pronounce mispronounce sing read"
+).split()
+_IRREGULAR = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote written",
+    "think": "thought",
+    "feel": "felt",
+    "speak": "spoke spoken",
+    "swear": "swore sworn",
+    "cast": "cast",
+    "read": "read",
+    "sing": "sang sung",
+    "refer": "referred referring",
+    "prefer": "preferred preferring",
+}
+
+
+def _inflect(lemma: str) -> set[str]:
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("sh", "ch", "s", "x")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        double = len(lemma) > 2 and lemma[-1] in "bgmnpt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+        stem = lemma + lemma[-1] if double else lemma
+        forms |= {lemma + "s", stem + "ed", stem + "ing"}
+    forms |= set(_IRREGULAR.get(lemma, "").split())
+    return forms
+
+
+COMPLEMENT_VERBS = frozenset(f for lemma in _COMPLEMENT_LEMMAS for f in _inflect(lemma))
+"""Verbs whose object may carry quoted words ("called the system "rigged"")."""

@@ -17,7 +17,7 @@ from extract.cleanup import clean
 from extract.direct import Segment, find_segments, mask
 from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteKind
 from extract.names import find_names
-from extract.reported import Found, attribute, subject
+from extract.reported import Found, attribute, complement, subject
 from extract.sentences import Sentence, split
 from extract.speakers import Entity, People
 from extract.titles import country_of
@@ -87,6 +87,8 @@ def extract_article(
     found.extend(_uncued(doc, people, found))
     found.sort(key=lambda f: f.start)
     _continue_chains(doc, found)
+    if MERGE:
+        found = _merge_pieces(doc, found)
     _infer_countries(text, found)
 
     quotes = [_quote(doc, people, f, topics) for f in found]
@@ -100,10 +102,11 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
     used = {s.open for f in found for s in f.segments}
     covered = [(f.start, f.end) for f in found]
     out: list[Found] = []
-    last_by_para: dict[int, Entity | None] = {}
     ordered = sorted(found, key=lambda f: f.start)
     for seg in doc.segments:
         if seg.open in used or any(a <= seg.start < b for a, b in covered):
+            continue
+        if any(f.start <= seg.start < f.end for f in out):
             continue
         si = doc.seg_sentence.get(seg.open)
         if si is None:
@@ -113,9 +116,23 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         lead = doc.masked[sent.start : seg.open].strip()
         prior = [f for f in ordered + out if f.start < seg.open]
         if lead:
-            if words < 3:
+            comp = complement(doc.text, doc.masked, sent, seg)
+            if comp is None and words < 3:
+                continue  # a scare quote: a quoted term no one is said to have said
+            who, group = subject(doc.text, doc.masked, sent, people)
+            if who is None and not group:
+                who = _nearest_person(doc, people, sent, seg)
+            if comp is not None:
+                cs, ce, verb = comp
+                if any(f.start < ce and cs < f.end for f in found + out):
+                    continue
+                segs = tuple(s for s in doc.segments if cs <= s.open < ce)
+                used.update(s.open for s in segs)
+                if words >= 3 and len(doc.masked[cs:ce].replace("\x00", "").split()) <= 2:
+                    out.append(Found(seg.start, seg.end, QuoteKind.DIRECT, verb, seg.open, who, (seg,)))
+                else:
+                    out.append(Found(cs, ce, QuoteKind.MIXED, verb, seg.open, who, segs))
                 continue
-            who = _nearest_person(doc, people, sent, seg) or subject(doc.text, doc.masked, sent, people)
             if who is None:
                 continue
         else:
@@ -128,7 +145,6 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 if psi is not None and sent.para - doc.sentences[psi].para <= 1:
                     who = prev.speaker
         out.append(Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,)))
-        last_by_para[sent.para] = who
     return out
 
 
@@ -164,6 +180,36 @@ def _continue_chains(doc: _Doc, found: list[Found]) -> None:
             chain = []
 
 
+MERGE = True
+
+
+def _merge_pieces(doc: _Doc, found: list[Found]) -> list[Found]:
+    """Join the pieces of one attribution: "A," she said, "B." and "A," she said. "B." (B without
+    a cue of its own) are one quotation interrupted by its attribution."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.kind is QuoteKind.DIRECT
+            and prev.segments
+            and prev.speaker is f.speaker
+            and (f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start))
+            and _para(doc, prev.start) == _para(doc, f.start)
+        ):
+            prev.pieces = [*(prev.pieces or [(prev.start, prev.end)]), (f.start, f.end)]
+            prev.end = f.end
+            prev.segments = prev.segments + f.segments
+            continue
+        out.append(f)
+    return out
+
+
+def _para(doc: _Doc, pos: int) -> int | None:
+    si = _sentence_of(doc, pos)
+    return doc.sentences[si].para if si is not None else None
+
+
 def _infer_countries(text: str, found: list[Found]) -> None:
     """An office holder with no stated country who speaks for one ("Poland does not plan
     to send its troops") holds that country's office: the article states it."""
@@ -192,8 +238,9 @@ def _quote(doc: _Doc, people: People, f: Found, topics: Sequence[Topic]) -> Quot
             ent = people.entity_of(m)
             if ent and ent.kind == "person" and ent.name not in named:
                 named.append(ent.name)
+    pieces = f.pieces or [(f.start, f.end)]
     q = Quote(
-        text=doc.text[f.start : f.end],
+        text=" ".join(doc.text[a:b] for a, b in pieces),
         start=f.start,
         end=f.end,
         kind=f.kind,

@@ -11,9 +11,9 @@ fragment is MIXED, plain reported words are INDIRECT.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from extract.cues import TELL, find_cues, kind_of
+from extract.cues import COMPLEMENT_VERBS, TELL, find_cues, kind_of
 from extract.direct import Segment
 from extract.models import QuoteKind
 from extract.names import tokenize
@@ -66,6 +66,7 @@ _STOP = re.compile(
     r"|;)",
     re.I,
 )
+_COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
 _TRAILING = re.compile(
     r"^[\s,]*(?:$|[.!?…]|,\s*(?:adding|saying|stating|noting|arguing|insisting|who|which|whose|where|when|"
@@ -85,6 +86,7 @@ class Found:
     cue_start: int
     speaker: Entity | None
     segments: tuple[Segment, ...] = ()
+    pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -101,7 +103,11 @@ def _words(text: str) -> int:
 
 
 def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
-    """The speaker slot before a cue: (start, end) of the noun phrase, adverbs skipped."""
+    """The speaker slot before a cue: (start, end) of the noun phrase, adverbs skipped.
+
+    A name followed by an appositive or relative clause ("Levine, who has given
+    money to Rubio, said") is the speaker, not the last noun of the clause.
+    """
     m = _LEFT_TAIL.search(ctx.masked, floor, cue_start)
     end = m.start() if m else cue_start
     while end > floor and ctx.masked[end - 1].isspace():
@@ -111,7 +117,7 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
         stripped -= 1
     mention = ctx.people.mention_ending_at(stripped) or ctx.people.mention_ending_at(end)
     if mention and mention.start >= floor:
-        return mention.start, mention.name_end
+        return _extend_left(ctx, mention.start, floor), mention.name_end
     toks = tokenize(ctx.masked, floor, end)
     start = end
     count = 0
@@ -125,18 +131,57 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
         if count > 9:
             return end, end
         start = tok.start
+    head = _chain_head(ctx, start, floor)
+    if head is not None:
+        return head
     return start, end
+
+
+_NP_LEAD = frozenset({"former", "then", "the", "a", "an", "’", "'", "s", "-", "."})
+
+
+def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
+    """Extend a name's title leftwards over capitalised words ("former Obama Education Secretary")."""
+    for tok in reversed(tokenize(ctx.masked, floor, start)):
+        w = tok.text
+        if not (w[:1].isupper() or w.casefold() in _NP_LEAD) or w.casefold() in _BOUNDARY_WORDS:
+            break
+        if w[:1].isupper() and w.casefold() in _INTRO:
+            break
+        start = tok.start
+    return start
+
+
+def _chain_head(ctx: _Ctx, np_start: int, floor: int) -> tuple[int, int] | None:
+    """The name heading "Name, <appositive or relative clause>, <cue>", if the slot is such a tail."""
+    if not re.search(r",\s*$", ctx.masked[floor:np_start]):
+        return None
+    for m in ctx.people.mentions:
+        if m.name_start < floor or m.name_end >= np_start:
+            continue
+        if len(m.tokens) < 2 and m.name_start not in ctx.people.by_mention:
+            continue
+        between = ctx.masked[m.name_end : np_start]
+        if not re.match(r"\s*(?:\([^)]*\)\s*)?,", between) or re.search(r"[;\x00:]", between):
+            continue
+        if _words(between) > 30:
+            continue
+        before = ctx.masked[floor : m.start].rstrip()
+        if before and not re.search(r"(?:[,\x00]|\b(?:and|but|But|And))$", before):
+            continue
+        return m.start, m.name_end
+    return None
 
 
 def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
     """The speaker slot after an inverted cue ("said Senate Minority Leader Harry Reid")."""
     while pos < ctx.sent.end and ctx.masked[pos].isspace():
         pos += 1
-    mention = ctx.people.mention_starting_at(pos)
-    if mention:
-        return pos, mention.end
     m = re.compile(r"[^,.;:\x00!?]*").match(ctx.masked, pos, ctx.sent.end)
     end = m.end() if m else pos
+    for mention in ctx.people.mentions:
+        if pos <= mention.name_start < max(end, pos + 1) and _words(ctx.masked[pos : mention.name_start]) <= 4:
+            return pos, mention.end
     while end > pos and ctx.masked[end - 1].isspace():
         end -= 1
     return pos, end
@@ -149,7 +194,7 @@ def _skip_object(ctx: _Ctx, pos: int) -> int:
         return that
     m = re.compile(r"[^,:;\x00.]{0,60}").match(ctx.masked, pos, ctx.sent.end)
     stop = m.end() if m else pos
-    if stop < ctx.sent.end and ctx.masked[stop] in ",:\x00":
+    if stop >= ctx.sent.end or ctx.masked[stop] in ",:\x00.":
         return stop
     toks = tokenize(ctx.masked, pos, ctx.sent.end)
     if not toks:
@@ -219,15 +264,22 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
     if not segs:
         return [(start, end, QuoteKind.INDIRECT, ())] if _words(ctx.text[start:end]) >= 2 else []
     first = segs[0]
+    colon = ctx.masked.rfind(":", start, first.open)
+    if colon >= 0:
+        start = colon + 1
     lead = ctx.text[start : first.open].strip(" ,:").casefold()
     outside = ctx.masked[start:end].replace("\x00", "")
     if lead in {"", "that"}:
-        tail = ctx.masked[first.close : end].replace("\x00", "")
-        if len(segs) == 1 or _words(tail) == 0:
+        tail = _words(ctx.masked[first.close : end].replace("\x00", ""))
+        if tail == 0:
             return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs if _words(ctx.text[s.start : s.end])]
-        return [(first.start, first.end, QuoteKind.DIRECT, (first,))]
+        quoted = first.words(ctx.text)
+        if quoted >= 3 and tail <= 1.5 * quoted:
+            # "there's no consensus" to send a force: the quotation is the point, the tail an add-on
+            return [(first.start, first.end, QuoteKind.DIRECT, (first,))]
     if _words(outside) == 0:
         return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs]
+    start, end = _trim(ctx, start, end)
     last = segs[-1]
     return [(start, max(end, last.close) if last.close <= ctx.sent.end else end, QuoteKind.MIXED, segs)]
 
@@ -245,6 +297,9 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
             np_start, _ = _left_np(ctx, cstart, start)
             if np_start > start and re.search(r"[,\x00]\s*$", ctx.masked[start:np_start]):
                 end = min(end, np_start)
+            coord = _COORDINATED.search(ctx.masked, start, cstart)
+            if coord:
+                end = min(end, coord.start())
         break
     m = _STOP.search(ctx.masked, start, end)
     if m:
@@ -311,9 +366,10 @@ def _one_cue(
         elif found:
             who = found[-1].speaker
         else:
-            who = subject(ctx.text, ctx.masked, sent, people)
-        start, _led = _content_start(ctx, cend, cue)
-        emit(_classify(ctx, start, _region_end(ctx, start, cues, floor)), who)
+            who, _ = subject(ctx.text, ctx.masked, sent, people)
+        start, led = _content_start(ctx, cend, cue)
+        for s, e in _clauses(ctx, start, _region_end(ctx, start, cues, floor), led):
+            emit(_classify(ctx, s, e), who)
         return out
 
     start, led = _content_start(ctx, cend, cue)
@@ -355,38 +411,62 @@ def _one_cue(
     first_word = re.match(r"\s*([\w’']+)", after)
     if not led and first_word and first_word.group(1).casefold() in _PREP_START:
         return out
-    end = _region_end(ctx, start, cues, floor)
-    parts = _AND_THAT.split(ctx.text[start:end]) if led else [ctx.text[start:end]]
-    pos = start
-    for part in parts:
-        s = ctx.text.find(part, pos)
-        emit(_classify(ctx, s, s + len(part)), who)
-        pos = s + len(part)
+    for s, e in _clauses(ctx, start, _region_end(ctx, start, cues, floor), led):
+        emit(_classify(ctx, s, e), who)
     return out
 
 
-def subject(text: str, masked: str, sent: Sentence, people: People) -> Entity | None:
-    """The sentence's subject when it names someone: the first person or body at the start
-    of the sentence or of its main clause (after an introductory phrase and comma)."""
-    starts = [sent.start] + [m.end() for m in re.finditer(r",\s+", masked[sent.start : sent.end])]
-    for n, s in enumerate(starts[:4]):
-        pos = s if n == 0 else sent.start + s
+def _clauses(ctx: _Ctx, start: int, end: int, led: bool) -> list[tuple[int, int]]:
+    """A "that" clause split at a second "and that": "saying that A and that B" reports two things."""
+    if not led:
+        return [(start, end)]
+    out = []
+    for m in _AND_THAT.finditer(ctx.masked, start, end):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, end))
+    return out
+
+
+_INTRO = frozenset(
+    """in on at after before during while when since as although though for with without despite like
+    unlike under over ahead asked speaking if because once following until by from according in
+    earlier later last this next meanwhile however still yet instead now then today yesterday""".split()
+)
+_CONJ = frozenset({"but", "and", "so", "yet", "or"})
+
+
+def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Entity | None, bool]:
+    """The sentence's subject when it names someone, and whether a subject was found at all.
+
+    The subject is the first noun phrase at the start of the sentence or of its
+    main clause (after an introductory phrase and comma). A group subject
+    ("officials") is found but names nobody: (None, True).
+    """
+    starts = [sent.start] + [sent.start + m.end() for m in re.finditer(r",\s+", masked[sent.start : sent.end])]
+    for pos in starts[:4]:
         toks = tokenize(masked, pos, sent.end)
-        end = pos
+        while toks and toks[0].text.casefold() in _CONJ:
+            toks = toks[1:]
+        if not toks or toks[0].text.casefold() in _INTRO or toks[0].text == "\x00":
+            continue
+        begin = toks[0].start
+        end = begin
         for tok in toks:
-            if tok.text in {",", ";", ":", "\x00"} or (tok.text.islower() and tok.text in _BOUNDARY_WORDS):
+            w = tok.text
+            if w in {",", ";", ":", "\x00", "(", "—"} or w.casefold() in _BOUNDARY_WORDS:
                 break
-            if tok.text[:1].islower() and tok.text not in {"the", "of", "’", "'", "s", "defense", "foreign"}:
-                if not _is_np_word(tok.text):
-                    break
+            if w[:1].islower() and w not in {"of", "’", "'", "s"} and not _is_np_word(w):
+                break
             end = tok.end
-        if end > pos:
-            ent, real = people.classify(pos, end)
+        if end > begin:
+            ent, _real = people.classify(begin, end)
             if ent is not None:
-                return ent
-            if real and n == 0 and _words(masked[pos:end]) <= 4:
-                return None
-    return None
+                return ent, True
+            phrase = [w.casefold() for w in re.findall(r"[\w’'-]+", masked[begin:end])]
+            if phrase and people.is_group(phrase):
+                return None, True
+    return None, False
 
 
 def _is_np_word(word: str) -> bool:
@@ -395,3 +475,45 @@ def _is_np_word(word: str) -> bool:
     lex = lexicon()
     low = word.casefold()
     return low in lex.office_heads or low in lex.office_modifiers or low in lex.groups or low.endswith("ministry")
+
+
+_PARTICLES = frozenset({"of", "about", "on", "as", "that", "at", "upon"})
+_CLAUSE_END = re.compile(
+    r";|\s\(|,\s+(?:and|but|while|which|who|whose|when|where|although|though|as|even|adding|saying|according)\b"
+    r"|\s+(?:while|whereas|because|although)\b|\s+—\s",
+    re.I,
+)
+
+
+def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[int, int, str] | None:
+    """The object of a communication verb that holds a quoted fragment, as a mixed span:
+    "called [the system "rigged"]", "described [Trump as "kind"]". None when no such verb
+    governs the fragment (then a short fragment is only a scare quote)."""
+    toks = tokenize(masked, sent.start, seg.open)
+    verb = None
+    for n, tok in enumerate(reversed(toks)):
+        if n > 18 or tok.text in {";", ":", "(", ")"}:
+            return None
+        if tok.text.casefold() in COMPLEMENT_VERBS:
+            verb = tok
+            break
+    if verb is None:
+        return None
+    start = verb.end
+    rest = tokenize(masked, start, seg.open)
+    while rest and rest[0].text.casefold() in _PARTICLES:
+        start = rest[0].end
+        rest = rest[1:]
+    m = _CLAUSE_END.search(masked, seg.close, sent.end)
+    end = m.start() if m else sent.end
+    if re.search(r"\b(?:which|whom|who)\b", masked[sent.start : verb.start]):
+        end = seg.close  # a relative clause ("which X described as "...""): it ends with the quote
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+        if masked[end - 1] == "\x00":
+            break
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if end <= start:
+        return None
+    return start, end, verb.text

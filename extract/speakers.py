@@ -29,6 +29,9 @@ _ORG_HEADS = frozenset(
     spokesman's statement firm bank union alliance organization organisation service group
     network newspaper bloc cabinet presidency secretariat parliament congress senate""".split()
 )
+_GROUP_MODIFIERS = frozenset(
+    "other some many top senior western u.s. american european local state federal white black young older".split()
+)
 _WORKS = frozenset({"report", "statement", "study", "poll", "survey", "letter", "memo", "document", "book", "email"})
 
 
@@ -151,10 +154,9 @@ class People:
     def _most_recent(self, candidates: list[Entity], pos: int) -> Entity | None:
         ids = {self._index(e) for e in candidates}
         i = bisect.bisect_left(self._timeline, (pos, -1))
-        for p, idx in reversed(self._timeline[:i]):
+        for _p, idx in reversed(self._timeline[:i]):
             if idx in ids:
                 return self.entities[idx]
-            _ = p
         for _p, idx in self._timeline[i:]:
             if idx in ids:
                 return self.entities[idx]
@@ -175,7 +177,7 @@ class People:
                 return m
         return None
 
-    def entity_of(self, m: NameMention) -> Entity | None:
+    def entity_of(self, m: NameMention) -> Entity:
         """The entity a name mention resolved to, creating one for a lone surname."""
         ent = self.by_mention.get(m.name_start)
         if ent is None:
@@ -258,8 +260,9 @@ class People:
     def classify(self, start: int, end: int) -> tuple[Entity | None, bool]:
         """Who the noun phrase ``text[start:end]`` (a speaker slot) names.
 
-        Returns the entity (or None) and whether the phrase was a real noun
-        phrase at all (False when the slot held no words).
+        Returns the entity (or None) and whether the phrase held words at all
+        (False for an empty slot). Group nouns ("officials", "participants at
+        the meeting") name nobody in particular: None.
         """
         phrase = self.text[start:end].strip(" ,")
         if not phrase:
@@ -270,24 +273,22 @@ class People:
         content = [w for w in low if w not in _DETERMINERS]
         if not content:
             return None, True
-        if content[0] in lex.groups or (len(content) > 1 and content[1] in lex.groups and content[0] in {"other", "some", "many", "top", "senior", "western", "u.s."}):
+        if self.is_group(content):
             return None, True
         names = [m for m in self.mentions if m.name_start >= start and m.name_end <= end]
         names = [m for m in names if not re.match(r"\s*[’']s\b", self.text[m.name_end : m.name_end + 3])]
         if names:
-            m = names[-1]
+            full = [m for m in names if len(m.tokens) > 1]
+            m = (full or names)[0]
             ent = self.entity_of(m)
-            if ent:
-                self._note(m.name_start, ent)
+            self._note(m.name_start, ent)
             return ent, True
         if len(content) == 1 and content[0] in _PRONOUNS:
             ent = self.pronoun(content[0], start)
             if ent:
                 self.record(start, ent)
             return ent, True
-        if content[0] in _NOBODY:
-            return None, True
-        if any(w in lex.groups for w in content):
+        if content[0] in _NOBODY or any(w in lex.groups for w in content):
             return None, True
         if content[-1] in _WORKS or any(w in _ORG_HEADS for w in content[-2:]) or _is_org_acronym(toks):
             return self.organization(phrase), True
@@ -296,15 +297,15 @@ class People:
             if ent:
                 self.record(start, ent)
             return ent, True
-        caps = [t for t in toks if t[:1].isupper() and t.casefold() not in _DETERMINERS]
-        if len(caps) == 1 and len(content) <= 2 and not country_of(caps[0]):
-            ent = self._surname(caps[0], start)
-            if ent is None:
-                ent = Entity(name=caps[0])
-                self._index(ent)
-            self.record(start, ent)
-            return ent, True
         return None, True
+
+    @staticmethod
+    def is_group(content: list[str]) -> bool:
+        """Whether a phrase's head is a group noun ("officials", "other senators")."""
+        groups = lexicon().groups
+        if content[0] in groups:
+            return True
+        return len(content) > 1 and content[1] in groups and content[0] in _GROUP_MODIFIERS
 
 
 def _first_compatible(a: str, b: str) -> bool:
