@@ -29,6 +29,7 @@ from service.bootstrap import open_index
 from service.graphiql import STATIC_DIR, graphiql_html
 from service.ingest import text_ingester
 from service.limits import BodySizeLimit, RequestTimeout
+from service.observability import instrument
 from service.settings import Settings
 
 logger = logging.getLogger("quotesearch.app")
@@ -123,7 +124,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ready = articles > 0
         return JSONResponse({"ready": ready, "articles": articles}, status_code=200 if ready else 503)
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
@@ -141,3 +142,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
             ),
         ],
     )
+    instrument(app, store)
+    return app
