@@ -34,12 +34,13 @@ _NOT_NAME = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
     january february march april may june july august september october november december
     mr mrs ms dr also even just only still already however meanwhile moreover instead indeed
-    asked according said says say told tells added earlier later under over among against during
+    asked according said says say told tells added earlier later under over among against during like
+    unlike here there where
     god lord democrat democrats republican republicans gop congress senate house white parliament
     north south east west northern southern eastern western central western european""".split()
 )
 # Words that make a capitalised run an organisation, a place or a work rather than a person.
-_ORG_WORDS = frozenset(
+ORG_WORDS = frozenset(
     """times press news post journal party house department ministry service university college
     council committee commission agency bank fund group institute foundation association court
     union organization organisation airlines corporation company inc corp club center centre network
@@ -124,7 +125,9 @@ def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset
         return False
     if word.casefold() in _title_words() or country_of(word):
         return False
-    return not (sentence_start and word.casefold() in lower_words)
+    if sentence_start and (word.casefold() in lower_words or word.endswith(("ing", "ly", "ies"))):
+        return False  # a capitalised sentence opener, not a name
+    return True
 
 
 def _sentence_starts(text: str, toks: list[Tok]) -> set[int]:
@@ -227,7 +230,7 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
         i = j
         words = [t.text for t in run if t.text not in _SUFFIXES]
         if all(len(w) == 2 and w.endswith(".") for w in words) or any(
-            w.casefold() in _ORG_WORDS for w in words
+            w.casefold() in ORG_WORDS for w in words
         ):
             continue
         k = _index_of(toks, run[0])

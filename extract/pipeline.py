@@ -140,7 +140,7 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 continue
             who = None
             if prior:
-                prev = prior[-1]
+                prev = max(prior, key=lambda f: f.start)
                 psi = _sentence_of(doc, prev.start)
                 if psi is not None and sent.para - doc.sentences[psi].para <= 1:
                     who = prev.speaker

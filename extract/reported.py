@@ -117,7 +117,8 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
         stripped -= 1
     mention = ctx.people.mention_ending_at(stripped) or ctx.people.mention_ending_at(end)
     if mention and mention.start >= floor:
-        return _extend_left(ctx, mention.start, floor), mention.name_end
+        start = _extend_left(ctx, mention.start, floor)
+        return _chain_head(ctx, start, floor) or (start, mention.name_end)
     toks = tokenize(ctx.masked, floor, end)
     start = end
     count = 0

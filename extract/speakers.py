@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extract.lexicon import lexicon
 from extract.models import Country, Office, Speaker
-from extract.names import NameMention, tokenize
+from extract.names import ORG_WORDS, NameMention, tokenize
 from extract.titles import TitleInfo, country_of, parse_title
 
 _DETERMINERS = frozenset(
@@ -290,13 +290,18 @@ class People:
             return ent, True
         if content[0] in _NOBODY or any(w in lex.groups for w in content):
             return None, True
-        if content[-1] in _WORKS or any(w in _ORG_HEADS for w in content[-2:]) or _is_org_acronym(toks):
-            return self.organization(phrase), True
-        if any(w in lex.office_heads for w in content):
+        if any(w in lex.office_heads for w in content) and not any(w in _ORG_HEADS for w in content[-2:]):
             ent = self.describe(phrase, start)
             if ent:
                 self.record(start, ent)
             return ent, True
+        if (
+            content[-1] in _WORKS
+            or any(w in _ORG_HEADS for w in content[-2:])
+            or _is_org_acronym(toks)
+            or any(t[:1].isupper() and t.casefold() in ORG_WORDS for t in toks)
+        ):
+            return self.organization(phrase), True
         return None, True
 
     @staticmethod
