@@ -412,7 +412,7 @@ class FacetValue:
     description="Counts over the whole result set, by stance, person, country, office and topic."
 )
 class QuoteFacets:
-    stance: list[FacetValue] = strawberry.field(description="Counts per stance (support, oppose, neutral).")
+    stance: list[FacetValue] = strawberry.field(description="Counts per stance (SUPPORT, OPPOSE, NEUTRAL).")
     person: list[FacetValue] = strawberry.field(
         description="Counts per speaker (by name), most quoted first."
     )
@@ -441,7 +441,7 @@ class QuoteConnection(relay.Connection[Quote]):
             return [FacetValue(value=(label or {}).get(r.value, r.value), count=r.count) for r in rows]
 
         return QuoteFacets(
-            stance=values(facets.stance),
+            stance=values(facets.stance, {s.value: s.name for s in StanceModel}),
             person=values(facets.person, names),
             country=values(facets.country),
             office=values(facets.office),

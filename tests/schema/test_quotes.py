@@ -129,7 +129,7 @@ def test_facets_count_the_whole_result_set(client: TestClient) -> None:
         topic { value count } } } }"""
     result = data(client, query)["quotes"]
     facets = result["facets"]
-    assert {f["value"]: f["count"] for f in facets["stance"]} == {"neutral": 25, "oppose": 1, "support": 1}
+    assert {f["value"]: f["count"] for f in facets["stance"]} == {"NEUTRAL": 25, "OPPOSE": 1, "SUPPORT": 1}
     assert facets["person"][0] == {"value": "Jörg Müller", "count": 25}
     assert {f["value"] for f in facets["country"]} == {"DE", "PL", "UA"}
     assert sum(f["count"] for f in facets["topic"]) == result["totalCount"]

@@ -25,7 +25,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="chromium is not installed (CI installs it)"
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+    reason="chromium is not installed (CI installs it)",
 )
 
 
@@ -44,7 +45,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         topics_file=ROOT / "seed" / "topics.toml",
     )
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -64,7 +67,12 @@ def test_graphiql_runs_the_example_query_and_shows_quotes(server_url: str) -> No
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
