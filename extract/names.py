@@ -37,7 +37,7 @@ _NOT_NAME = frozenset(
     asked according said says say told tells added earlier later under over among against during like
     unlike here there where
     god lord democrat democrats republican republicans gop congress senate house white parliament
-    north south east west northern southern eastern western central western european""".split()
+    northern southern eastern western central european""".split()
 )
 # Words that make a capitalised run an organisation, a place or a work rather than a person.
 ORG_WORDS = frozenset(
@@ -123,7 +123,7 @@ def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset
         return True
     if _is_acronym(word) or word.casefold() in _NOT_NAME:
         return False
-    if word.casefold() in _title_words() or country_of(word):
+    if word.casefold() in _title_words() or word.casefold() in lexicon().groups or country_of(word):
         return False
     if sentence_start and (word.casefold() in lower_words or word.endswith(("ing", "ly", "ies"))):
         return False  # a capitalised sentence opener, not a name

@@ -112,13 +112,16 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     end = m.start() if m else cue_start
     while end > floor and ctx.masked[end - 1].isspace():
         end -= 1
+    if end > floor and ctx.masked[end - 1] == ",":
+        head = _chain_head(ctx, end, floor)
+        if head is not None:
+            return head
     stripped = end
     while stripped > floor and ctx.masked[stripped - 1] in " ,":
         stripped -= 1
     mention = ctx.people.mention_ending_at(stripped) or ctx.people.mention_ending_at(end)
     if mention and mention.start >= floor:
-        start = _extend_left(ctx, mention.start, floor)
-        return _chain_head(ctx, start, floor) or (start, mention.name_end)
+        return _extend_left(ctx, mention.start, floor), mention.name_end
     toks = tokenize(ctx.masked, floor, end)
     start = end
     count = 0
@@ -132,9 +135,6 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
         if count > 9:
             return end, end
         start = tok.start
-    head = _chain_head(ctx, start, floor)
-    if head is not None:
-        return head
     return start, end
 
 
@@ -153,16 +153,15 @@ def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
     return start
 
 
-def _chain_head(ctx: _Ctx, np_start: int, floor: int) -> tuple[int, int] | None:
-    """The name heading "Name, <appositive or relative clause>, <cue>", if the slot is such a tail."""
-    if not re.search(r",\s*$", ctx.masked[floor:np_start]):
-        return None
+def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None:
+    """The name heading "Name, <appositive or relative clause>, <cue>" when the slot before
+    the cue is such a comma-closed tail ("Senator Lindsey Graham, Republican of South Carolina, said")."""
     for m in ctx.people.mentions:
-        if m.name_start < floor or m.name_end >= np_start:
+        if m.name_start < floor or m.name_end >= comma_end:
             continue
         if len(m.tokens) < 2 and m.name_start not in ctx.people.by_mention:
             continue
-        between = ctx.masked[m.name_end : np_start]
+        between = ctx.masked[m.name_end : comma_end]
         if not re.match(r"\s*(?:\([^)]*\)\s*)?,", between) or re.search(r"[;\x00:]", between):
             continue
         if _words(between) > 30:
@@ -170,7 +169,7 @@ def _chain_head(ctx: _Ctx, np_start: int, floor: int) -> tuple[int, int] | None:
         before = ctx.masked[floor : m.start].rstrip()
         if before and not re.search(r"(?:[,\x00]|\b(?:and|but|But|And))$", before):
             continue
-        return m.start, m.name_end
+        return _extend_left(ctx, m.start, floor), m.name_end
     return None
 
 
@@ -178,11 +177,15 @@ def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
     """The speaker slot after an inverted cue ("said Senate Minority Leader Harry Reid")."""
     while pos < ctx.sent.end and ctx.masked[pos].isspace():
         pos += 1
+    for mention in ctx.people.mentions:
+        if mention.name_start < pos:
+            continue
+        gap = ctx.masked[pos : mention.name_start]
+        if _words(gap) <= 4 and not re.search(r"[,;:\x00!?]", gap):
+            return pos, mention.end
+        break
     m = re.compile(r"[^,.;:\x00!?]*").match(ctx.masked, pos, ctx.sent.end)
     end = m.end() if m else pos
-    for mention in ctx.people.mentions:
-        if pos <= mention.name_start < max(end, pos + 1) and _words(ctx.masked[pos : mention.name_start]) <= 4:
-            return pos, mention.end
     while end > pos and ctx.masked[end - 1].isspace():
         end -= 1
     return pos, end

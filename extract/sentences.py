@@ -17,7 +17,7 @@ _ABBREV = frozenset(
     st jr sr no nos vs etc inc corp co ltd jan feb mar apr aug sep sept oct nov dec mt ft gop
     approx dept est fig ave blvd univ assn bros u.s u.k u.n e.u d.c""".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'(\[«]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|[\"“‘'(\[«])?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 

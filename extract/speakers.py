@@ -126,8 +126,16 @@ class People:
     def _add_full(self, m: NameMention) -> None:
         last = m.tokens[-1].casefold()
         first = m.tokens[0].casefold()
+        words = [t.casefold() for t in m.tokens]
         for ent in self.entities:
-            if ent.kind == "person" and ent.last == last and _first_compatible(ent.first, first):
+            if ent.kind != "person":
+                continue
+            known = ent.name.casefold().split()
+            if len(words) < len(known) and known[-len(words) :] == words:
+                same = True  # "Wasserman Schultz" after "Debbie Wasserman Schultz"
+            else:
+                same = ent.last == last and _first_compatible(ent.first, first)
+            if same:
                 ent.learn(m.title)
                 ent.alias(m.name)
                 ent.gender = ent.gender or m.gender
