@@ -214,13 +214,20 @@ class _Batch:
         self.articles[article.id] = record
         return record
 
-    def _mentioned(self, name: str) -> PersonRecord:
-        """A person named inside a quote, added to the registry if never seen before."""
-        return self.registry.find(name) or self.registry.resolve(Speaker(name=name))
+    def _mentioned(self, name: str) -> PersonRecord | None:
+        """A person named inside a quote: a known one, or a new one when the name is a full name.
+
+        A lone word ("Macron") only refers to someone already known; it is too
+        often not a person at all to start a record of its own.
+        """
+        known = self.registry.find(name)
+        if known or len(name.split()) < 2:
+            return known
+        return self.registry.resolve(Speaker(name=name))
 
     def _add_quote(self, article_id: str, published: date | None, quote: Quote) -> str:
         speaker = self.registry.resolve(quote.speaker) if quote.speaker else None
-        mentioned = [self._mentioned(name) for name in quote.mentions]
+        mentioned = [p for p in (self._mentioned(name) for name in quote.mentions) if p]
         self.people.update(p.id for p in [*([speaker] if speaker else []), *mentioned])
         qid = quote_id(speaker.id if speaker else None, quote.text)
         record = self.quotes.get(qid)
