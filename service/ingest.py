@@ -8,10 +8,15 @@ never leaves an article half-indexed.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 
 from extract import extract_article
@@ -19,9 +24,14 @@ from extract.models import ArticleMeta, ExtractedArticle
 from extract.topics import Topic
 from index.models import ArticleRecord
 from index.store import IndexStore
+from schema.errors import ApiError, ErrorCode
 from service.corpus import ArticleFile, read_articles
 
 COMMIT_EVERY = 200
+MAX_ARTICLE_CHARS = 2_000_000  # the API's limit too; larger files are skipped, not extracted
+EXTRACT_TIMEOUT = 4.0  # seconds one API-ingested article may take to extract (under the request budget)
+
+logger = logging.getLogger("quotesearch.ingest")
 
 
 def _extract_file(topics: Sequence[Topic], article: ArticleFile) -> ExtractedArticle:
@@ -51,6 +61,23 @@ def _chunks(items: Iterable[ExtractedArticle], size: int) -> Iterator[list[Extra
         yield chunk
 
 
+def _within_limit(files: Iterable[ArticleFile]) -> Iterator[ArticleFile]:
+    """Skip (with a warning) blank files, and files too large to extract in bounded time."""
+    for article in files:
+        if not article.text.strip():
+            logger.warning("skipped %s: no text", article.path)
+            continue
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            logger.warning(
+                "skipped %s: %s characters; at most %s are accepted",
+                article.path,
+                f"{len(article.text):,}",
+                f"{MAX_ARTICLE_CHARS:,}",
+            )
+            continue
+        yield article
+
+
 def ingest_paths(
     store: IndexStore,
     paths: list[Path],
@@ -61,7 +88,7 @@ def ingest_paths(
 ) -> int:
     """Extract and index every article under ``paths``; returns how many articles were read."""
     done = 0
-    for chunk in _chunks(extract_files(read_articles(paths), topics, workers), commit_every):
+    for chunk in _chunks(extract_files(_within_limit(read_articles(paths)), topics, workers), commit_every):
         store.ingest(chunk)
         done += len(chunk)
         if on_commit:
@@ -69,10 +96,67 @@ def ingest_paths(
     return done
 
 
-def text_ingester(store: IndexStore, topics: Sequence[Topic]) -> Callable[[str, ArticleMeta], ArticleRecord]:
-    """The ingest hook the API uses: one article's text in, its stored record out."""
+class ExtractionTooSlow(ValueError):
+    """An article whose extraction ran past its time limit (and was stopped)."""
+
+
+class BoundedExtractor:
+    """Extraction in a child process that is killed when one article runs past ``timeout`` seconds.
+
+    Extraction is pure Python and cannot be interrupted inside a thread, and some
+    texts (many reporting verbs in one very long sentence, deeply nested quotes)
+    take time quadratic in their length. One article at a time goes to the
+    child, so killing it never takes another request's work with it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _kill(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            for process in list(pool._processes.values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def __call__(
+        self, text: str, meta: ArticleMeta, topics: Sequence[Topic], timeout: float
+    ) -> ExtractedArticle:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("forkserver"))
+            future = self._pool.submit(extract_article, text, meta, list(topics))
+            try:
+                return future.result(timeout=timeout)
+            except FutureTimeout:
+                self._kill()
+                raise ExtractionTooSlow(
+                    f"extracting quotes from this text took over {timeout:g} s and was stopped; "
+                    "very long sentences or deeply nested quotes are the usual cause"
+                ) from None
+            except BrokenProcessPool:
+                self._kill()
+                raise
+
+
+_EXTRACTOR = BoundedExtractor()  # one child per server process, shared by every app in it
+
+
+def text_ingester(
+    store: IndexStore, topics: Sequence[Topic], timeout: float = EXTRACT_TIMEOUT
+) -> Callable[[str, ArticleMeta], ArticleRecord]:
+    """The ingest hook the API uses: one article's text in, its stored record out.
+
+    Extraction runs under a time limit; an article that exceeds it is refused
+    (``BAD_USER_INPUT``) and the index is not touched.
+    """
 
     def ingest(text: str, meta: ArticleMeta) -> ArticleRecord:
-        return store.ingest([extract_article(text, meta, topics)])[0]
+        try:
+            extracted = _EXTRACTOR(text, meta, topics, timeout)
+        except ExtractionTooSlow as e:
+            raise ApiError(ErrorCode.BAD_USER_INPUT, str(e)) from None
+        return store.ingest([extracted])[0]
 
     return ingest
