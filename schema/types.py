@@ -85,12 +85,17 @@ async def search_quotes(
         raise ApiError(ErrorCode.BAD_USER_INPUT, str(e)) from e
     except SearchTimeout as e:
         raise ApiError(ErrorCode.TIMEOUT, str(e)) from e
+    return quote_connection(page.items, page.offset, page.total, flt)
+
+
+def quote_connection(hits: list[QuoteHit], offset: int, total: int, flt: QuoteFilter) -> QuoteConnection:
+    """A page of quote hits starting at ``offset`` of ``total``; ``flt`` is kept for the facets."""
     edges = [
-        relay.Edge(cursor=encode_cursor(page.offset + i), node=Quote.from_hit(hit))
-        for i, hit in enumerate(page.items)
+        relay.Edge(cursor=encode_cursor(offset + i), node=Quote.from_hit(hit)) for i, hit in enumerate(hits)
     ]
-    info_ = page_info(page.offset, len(edges), page.total)
-    return QuoteConnection(edges=edges, page_info=info_, total_count=page.total, filter=flt)
+    return QuoteConnection(
+        edges=edges, page_info=page_info(offset, len(edges), total), total_count=total, filter=flt
+    )
 
 
 @strawberry.type(description="A topic quotes take a stance on, defined in the topics file.")
@@ -301,8 +306,15 @@ class Article(relay.Node):
         last: Last = None,
         before: Before = None,
     ) -> QuoteConnection:
-        flt = QuoteFilter(article_id=self.key)
-        return await search_quotes(info, flt, first, after, last, before)
+        win = window(first, after, last, before)
+        if win.needs_total:
+            win = from_end(win, len(self.record.quote_ids))
+        ids = self.record.quote_ids[win.offset : win.offset + win.limit]
+        records = [await ctx(info).run(ctx(info).reader.quote, i) for i in ids]
+        hits = [QuoteHit(record=r) for r in records if r]
+        return quote_connection(
+            hits, win.offset, len(self.record.quote_ids), QuoteFilter(article_id=self.key)
+        )
 
 
 @strawberry.type(description="Where a quote stands in one article.")

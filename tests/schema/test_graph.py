@@ -106,3 +106,18 @@ def test_topics_come_from_the_topics_file(client: TestClient) -> None:
     assert data(client, "{ topics { id name } }")["topics"] == [
         {"id": "troops-abroad", "name": "Troops abroad"}
     ]
+
+
+def test_an_articles_quotes_come_in_text_order_and_page_backwards(client: TestClient) -> None:
+    query = """{ articles(query: "Berlin") { edges { node {
+        all: quotes { edges { node { text } } }
+        tail: quotes(last: 2) { edges { node { text } } pageInfo { hasPreviousPage } } } } } }"""
+    article = data(client, query)["articles"]["edges"][0]["node"]
+    texts = [e["node"]["text"] for e in article["all"]["edges"]]
+    assert texts == [
+        "Sending trainers is a reasonable step,",
+        "We will not send soldiers to Freedonia.",
+        "the talks were productive and calm",
+    ]
+    assert [e["node"]["text"] for e in article["tail"]["edges"]] == texts[1:]
+    assert article["tail"]["pageInfo"]["hasPreviousPage"] is True
