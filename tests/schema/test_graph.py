@@ -116,7 +116,7 @@ def test_an_articles_quotes_come_in_text_order_and_page_backwards(client: TestCl
     texts = [e["node"]["text"] for e in article["all"]["edges"]]
     assert texts == [
         "Sending trainers is a reasonable step,",
-        "We will not send soldiers to Freedonia.",
+        "We will not send soldiers to Freedonia,",  # one quote across outlets: the first report's words
         "the talks were productive and calm",
     ]
     assert [e["node"]["text"] for e in article["tail"]["edges"]] == texts[1:]
