@@ -16,7 +16,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pycountry
 from whoosh import highlight
@@ -55,6 +55,8 @@ from index.models import (
 from index.store import IndexStore, day
 
 T = TypeVar("T")
+P = ParamSpec("P")
+SEARCHERS = 4  # searchers per process: 2 cores and the GIL gain nothing from more at once
 
 QUERY_FIELDS = {"text", "speaker", "mentions", "office", "country", "stance", "topic", "kind"}
 FACET_FIELDS = {
@@ -175,8 +177,64 @@ class _Budget(WrappingCollector):  # type: ignore[misc]
             child.collect(sub_docnum)
 
 
+class SearcherPool:
+    """At most ``size`` open searchers, lent to one thread at a time and reused.
+
+    The resolvers' thread pool has dozens of threads; a searcher per thread
+    would hold dozens of copies of each segment's readers and caches. A lent
+    searcher is replaced by a new one when a commit has made it stale.
+    """
+
+    def __init__(self, store: IndexStore, size: int = SEARCHERS) -> None:
+        self.store = store
+        self._slots = threading.BoundedSemaphore(size)
+        self._free: list[Searcher] = []
+        self._lock = threading.Lock()
+
+    def acquire(self) -> Searcher:
+        self._slots.acquire()
+        try:
+            with self._lock:
+                searcher = self._free.pop() if self._free else None
+            if searcher is None:
+                return self.store.index.searcher()
+            if not searcher.up_to_date():
+                # not refresh(): it shares segment readers with the old searcher,
+                # so closing the old one would close them under the new one.
+                searcher.close()
+                return self.store.index.searcher()
+            return searcher
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def release(self, searcher: Searcher) -> None:
+        with self._lock:
+            self._free.append(searcher)
+        self._slots.release()
+
+
+def _pooled(method: Callable[Concatenate[IndexReader, P], T]) -> Callable[Concatenate[IndexReader, P], T]:
+    """Run a reader method with a searcher lent from the pool (the outermost call borrows it)."""
+
+    def wrapper(self: IndexReader, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        local = self._local
+        if getattr(local, "held", None) is not None:
+            return method(self, *args, **kwargs)
+        searcher = self._pool.acquire()
+        local.held = searcher
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            local.held = None
+            self._pool.release(searcher)
+
+    wrapper.__name__, wrapper.__doc__ = method.__name__, method.__doc__
+    return wrapper
+
+
 class IndexReader:
-    """Searches over an ``IndexStore``, one reused searcher per thread.
+    """Searches over an ``IndexStore`` with a small pool of reused searchers.
 
     Results are cached (bounded LRU, ``cache_size`` entries; by default
     ``$QUOTESEARCH_RESULT_CACHE`` or 4096, 0 turns it off) under the index
@@ -196,9 +254,16 @@ class IndexReader:
         )
         self._generations: dict[int, GenerationData] = {}
         self._generations_lock = threading.Lock()
+        self._pool = SearcherPool(store)
 
     def searcher(self) -> Searcher:
-        """This thread's searcher, refreshed if a commit happened since it was opened."""
+        """The searcher this thread holds for a reader call; outside one, a thread-own searcher.
+
+        Either is refreshed if a commit happened since it was opened.
+        """
+        held: Searcher | None = getattr(self._local, "held", None)
+        if held is not None:
+            return held
         current: Searcher | None = getattr(self._local, "searcher", None)
         if current is None:
             current = self.store.index.searcher()
@@ -235,6 +300,7 @@ class IndexReader:
 
     # -- single documents -------------------------------------------------
 
+    @_pooled
     def _get(self, doctype: str, doc_id: str) -> str | None:
         searcher = self.searcher()
 
@@ -256,6 +322,7 @@ class IndexReader:
         data = self._get(PERSON, person_id)
         return PersonRecord.model_validate_json(data) if data else None
 
+    @_pooled
     def count(self, doctype: str) -> int:
         return int(self.searcher().doc_frequency("doctype", doctype))
 
@@ -265,6 +332,7 @@ class IndexReader:
         """Parse a user query on quote text, refusing what would be slow or meaningless."""
         return parse_user_query(self._parser, text, QUERY_FIELDS)
 
+    @_pooled
     def _people_matching(self, name: str) -> list[str]:
         """Ids of people whose name or alias matches, ignoring accents, case and a one-letter slip."""
         searcher = self.searcher()
@@ -301,6 +369,7 @@ class IndexReader:
         conditions.extend((field, [value]) for field, value in exact.items() if value)
         return conditions
 
+    @_pooled
     def quote_query(self, flt: QuoteFilter) -> Query:
         """The Whoosh query for a filter: the parsed text query AND every given condition."""
         clauses: list[Query] = []
@@ -367,6 +436,7 @@ class IndexReader:
             searcher, ("count", repr(query)), lambda: len(self._matching_docs(searcher, query))
         )
 
+    @_pooled
     def quotes(
         self,
         flt: QuoteFilter,
@@ -433,6 +503,7 @@ class IndexReader:
         total = len(docs) if isinstance(docs, list) else sum(1 for _ in docs)
         return Page(items=hits, total=total, offset=offset)
 
+    @_pooled
     def facets(self, flt: QuoteFilter) -> Facets:
         """Counts by stance, speaker, country, office and topic over every quote matching ``flt``."""
         searcher = self.searcher()
@@ -463,6 +534,7 @@ class IndexReader:
 
     # -- articles and people -------------------------------------------------
 
+    @_pooled
     def articles(self, query: str | None, offset: int = 0, limit: int = 10) -> Page[ArticleRecord]:
         """Articles whose title or text matches ``query`` (all articles, newest first, without one)."""
         searcher = self.searcher()
@@ -488,6 +560,7 @@ class IndexReader:
         ]
         return Page(items=items, total=len(results), offset=offset)
 
+    @_pooled
     def people(
         self, name: str | None = None, country: str | None = None, office: str | None = None
     ) -> list[PersonRecord]:
@@ -512,6 +585,7 @@ class IndexReader:
         people = [PersonRecord.model_validate_json(h.fields()["payload"]) for h in hits]
         return sorted(people, key=lambda p: fold(p.name))
 
+    @_pooled
     def stance_summary(self, person_id: str) -> dict[tuple[str | None, str], int]:
         """How many of a person's quotes take each stance, per topic."""
         searcher = self.searcher()
