@@ -184,15 +184,20 @@ MERGE = True
 
 
 def _merge_pieces(doc: _Doc, found: list[Found]) -> list[Found]:
-    """Join the pieces of one attribution: "A," she said, "B." and "A," she said. "B." (B without
-    a cue of its own) are one quotation interrupted by its attribution."""
+    """Join the pieces of one attribution into one quote.
+
+    "A," she said, "B." and "A," she said. "B." (B with no cue of its own, in
+    the same paragraph) are one quotation interrupted by its attribution: the
+    attribution corpora annotate them as one span, and a reader searching for
+    either half wants the whole statement.
+    """
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and f.kind is QuoteKind.DIRECT
             and prev.segments
+            and f.kind is QuoteKind.DIRECT
             and prev.speaker is f.speaker
             and (f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start))
             and _para(doc, prev.start) == _para(doc, f.start)

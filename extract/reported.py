@@ -299,8 +299,9 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
             end = min(end, cstart)
         else:
             np_start, _ = _left_np(ctx, cstart, start)
-            if np_start > start and re.search(r"[,\x00]\s*$", ctx.masked[start:np_start]):
-                end = min(end, np_start)
+            lead = re.search(r"(?:[,\x00]|,?\s+(?:and|but))\s*$", ctx.masked[start:np_start])
+            if np_start > start and lead:
+                end = min(end, start + lead.start())
             coord = _COORDINATED.search(ctx.masked, start, cstart)
             if coord:
                 end = min(end, coord.start())
