@@ -121,8 +121,17 @@ def test_random_article_and_people_searches(
     before: str | None,
 ) -> None:
     page = {"first": first, "after": after, "last": last, "before": before}
-    ask(hostile_client, ARTICLES, {"q": q, **page})
+    # `last` on articles is covered by the strict xfail below until it is fixed (then pass it here too)
+    ask(hostile_client, ARTICLES, {"q": q, **page, "last": None})
     ask(hostile_client, PEOPLE, {"name": q, **page})
+
+
+@pytest.mark.xfail(strict=True, reason="articles(last:) with no match asks Whoosh for limit 0 -> INTERNAL")
+@pytest.mark.parametrize("q", ["0", "zzzz-no-match"])
+def test_last_on_an_article_search_without_matches(hostile_client: TestClient, q: str) -> None:
+    """Found by hypothesis: from_end() gives limit 0 when the total is 0; Whoosh raises ValueError."""
+    body = ask(hostile_client, ARTICLES, {"q": q, "last": 1})
+    assert body["data"]["articles"]["edges"] == []
 
 
 EXPLICIT = [
