@@ -106,7 +106,11 @@ def _kb(value: str) -> float:
 
 
 def process_stats(pid: int) -> list[dict[str, object]]:
-    """Peak and current RSS (MB) and open file descriptors of a server and its workers."""
+    """Peak and current RSS (MB) and open file descriptors of a server and its workers.
+
+    Current RSS is split into anonymous memory (the process's own) and mapped
+    files (Whoosh maps index files; those pages are the shared page cache).
+    """
     stats = []
     for child in descendants(pid):
         try:
@@ -121,6 +125,8 @@ def process_stats(pid: int) -> list[dict[str, object]]:
                 "cmd": cmdline.strip(),
                 "peak_rss_mb": round(_kb(status.get("VmHWM", "")), 1),
                 "rss_mb": round(_kb(status.get("VmRSS", "")), 1),
+                "anon_mb": round(_kb(status.get("RssAnon", "")), 1),
+                "file_mb": round(_kb(status.get("RssFile", "")) + _kb(status.get("RssShmem", "")), 1),
                 "fds": fds,
             }
         )
