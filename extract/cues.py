@@ -121,3 +121,16 @@ def _inflect(lemma: str) -> set[str]:
 
 COMPLEMENT_VERBS = frozenset(f for lemma in _COMPLEMENT_LEMMAS for f in _inflect(lemma))
 """Verbs whose object may carry quoted words ("called the system "rigged"")."""
+
+
+_ATTITUDE_LEMMAS = (
+    "endorse support oppose praise criticize criticise blast slam attack denounce decry condemn defend dismiss "
+    "reject rail urge demand propose promise vow pledge want question challenge deny accuse blame cite "
+    "mention discuss describe highlight tout extol applaud welcome embrace favor favour recall acknowledge "
+    "admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
+    "tout champion advocate dispute rebuke chide scold insult disparage"
+).split()
+ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in _inflect(lemma)) - frozenset(
+    w for lemma in ("want",) for w in ("wanting",)
+)
+"""Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""

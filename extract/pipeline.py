@@ -193,21 +193,30 @@ def _merge_pieces(doc: _Doc, found: list[Found]) -> list[Found]:
     """
     out: list[Found] = []
     for f in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.segments
-            and f.kind is QuoteKind.DIRECT
-            and prev.speaker is f.speaker
-            and (f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start))
-            and _para(doc, prev.start) == _para(doc, f.start)
-        ):
+        prev = _piece_owner(doc, out, f) if f.kind is QuoteKind.DIRECT else None
+        if prev is not None:
             prev.pieces = [*(prev.pieces or [(prev.start, prev.end)]), (f.start, f.end)]
             prev.end = f.end
             prev.segments = prev.segments + f.segments
             continue
         out.append(f)
     return out
+
+
+def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
+    """The earlier quote of the same paragraph and speaker that ``f`` continues, looking
+    past the speaker's own reported clauses in between ("..., claiming that ...")."""
+    para = _para(doc, f.start)
+    for prev in reversed(out):
+        if _para(doc, prev.start) != para or prev.speaker is not f.speaker:
+            return None
+        if prev.segments and prev.kind is not QuoteKind.INDIRECT:
+            if f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start):
+                return prev
+            return None
+        if f.cue is not None:
+            return None
+    return None
 
 
 def _para(doc: _Doc, pos: int) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.cues import COMPLEMENT_VERBS, TELL, find_cues, kind_of
+from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, TELL, find_cues, kind_of
 from extract.direct import Segment
 from extract.models import QuoteKind
 from extract.names import tokenize
@@ -122,6 +122,11 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     mention = ctx.people.mention_ending_at(stripped) or ctx.people.mention_ending_at(end)
     if mention and mention.start >= floor:
         return _extend_left(ctx, mention.start, floor), mention.name_end
+    rel = re.search(r"(?:,\s*|\s+)who\s*$", ctx.masked[floor:end])
+    if rel:
+        antecedent = ctx.people.mention_ending_at(floor + rel.start())
+        if antecedent and antecedent.start >= floor:
+            return antecedent.start, antecedent.name_end  # "Ted Cruz, who said ..."
     toks = tokenize(ctx.masked, floor, end)
     start = end
     count = 0
@@ -328,7 +333,48 @@ def attribute(
         if results:
             found.extend(results)
             floor = max(floor, cend)
+    found.extend(_attitudes(ctx, found))
     return found
+
+
+_ATTITUDE_PARTICLES = frozenset({"against", "of", "about", "on", "for", "as", "that", "out", "up"})
+
+
+def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
+    """Stance verbs with a named subject: "Trump has railed against [the trade deal]"."""
+    out: list[Found] = []
+    sent = ctx.sent
+    for tok in tokenize(ctx.masked, sent.start, sent.end):
+        word = tok.text.casefold()
+        if word not in ATTITUDE_VERBS or tok.text[:1].isupper() or word.endswith("ing"):
+            continue
+        prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
+        if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I):
+            continue  # a noun ("the attacks", "Trump's support"), not a verb
+        if re.search(r"\b(?:to|not|never|n[’']t)\s+$", prev, re.I):
+            continue  # an infinitive ("embolden Putin to challenge") or a denial of the stance
+        if any(f.start <= tok.start < f.end or f.cue_start == tok.start for f in found + out):
+            continue
+        np_start, np_end = _left_np(ctx, tok.start, sent.start)
+        if np_end <= np_start:
+            continue
+        who, _real = ctx.people.classify(np_start, np_end)
+        if who is None or who.kind != "person":
+            continue
+        start = tok.end
+        for nxt in tokenize(ctx.masked, tok.end, min(sent.end, tok.end + 40)):
+            if nxt.text.casefold() not in _ATTITUDE_PARTICLES:
+                break
+            start = nxt.end
+        m = _CLAUSE_END.search(ctx.masked, start, sent.end)
+        end = m.start() if m else sent.end
+        if "\x00" in ctx.masked[start:end]:
+            continue
+        s, e = _trim(ctx, start, end)
+        if _words(ctx.text[s:e]) < 4 or any(f.start < e and s < f.end for f in found + out):
+            continue
+        out.append(Found(s, e, QuoteKind.INDIRECT, tok.text, tok.start, who))
+    return out
 
 
 def _one_cue(
