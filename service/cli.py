@@ -109,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="benchmarks: generate a corpus, run the benchmark")
     bench_commands = bench.add_subparsers(dest="bench_command", required=True)
     register_bench(bench_commands)
+    from bench.extraction import register as register_extraction_bench
+
+    register_extraction_bench(bench_commands)
     return parser
 
 
