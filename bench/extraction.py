@@ -51,7 +51,9 @@ def _write_predictions(path: Path, items: Sequence[tuple[str, str]], topics: Seq
                 out.write(json.dumps(score_record(name, quote), ensure_ascii=False) + "\n")
 
 
-def seed_figures(gold: Path, seed_dir: Path, tools: Path, topics: Sequence[Topic], work: Path) -> dict[str, Any]:
+def seed_figures(
+    gold: Path, seed_dir: Path, tools: Path, topics: Sequence[Topic], work: Path
+) -> dict[str, Any]:
     """score_quotes.py figures for the seed articles."""
     items = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(seed_dir.glob("*.txt"))]
     pred = work / "seed.jsonl"
@@ -137,8 +139,12 @@ def register(commands: Any) -> None:
     cmd = commands.add_parser("extraction", help="extraction quality (seeds, devset) and speed on one core")
     cmd.add_argument("--gold", type=Path, required=True, help="seed gold (seed_quotes.json)")
     cmd.add_argument("--devset", type=Path, help="attribution corpus JSONL (e.g. polnear_train.jsonl)")
-    cmd.add_argument("--tools", type=Path, required=True, help="folder holding score_quotes.py, score_attributions.py")
-    cmd.add_argument("--seed-dir", type=Path, default=Path("seed"), help="seed article folder (default: seed)")
+    cmd.add_argument(
+        "--tools", type=Path, required=True, help="folder holding score_quotes.py, score_attributions.py"
+    )
+    cmd.add_argument(
+        "--seed-dir", type=Path, default=Path("seed"), help="seed article folder (default: seed)"
+    )
     cmd.add_argument("--split", type=int, default=150, help="devset articles to develop on; the rest check")
     cmd.add_argument("--runs", type=int, default=5, help="speed passes; the median is reported")
     cmd.add_argument("--json", action="store_true", help="print one JSON object")

@@ -10,28 +10,30 @@ from __future__ import annotations
 
 import re
 
-SPEECH = (
+from extract.lexicon import wordlist, wordset
+
+SPEECH = wordlist(
     "said says say told tells tell added adds insisted insists claimed claims noted notes stressed stresses "
     "warned warns explained explains argued argues stated asserted asserts declared declares maintained "
     "maintains contended contends acknowledged acknowledges admitted admits conceded concedes emphasized "
     "emphasised emphasizes emphasises underlined underlines underscored underscores reiterated reiterates "
     "wrote writes tweeted observed remarked commented cautioned assured assures replied replies responded "
     "answered countered recalled recalls"
-).split()
-STRICT = (
+)
+STRICT = wordlist(
     "announced announces revealed reveals suggested suggests mentioned mentions denied denies disclosed "
     "confirmed confirms agreed agrees predicted predicts promised promises vowed vows pledged pledges "
     "complained complains concluded concludes reported reports alleged alleges charged testified "
     "speculated estimated boasted believes believed thinks thought hopes hoped fears feared expects "
     "expected worried worries knew feels felt think believe hope fear expect"
-).split()
-PARTICIPLES = (
+)
+PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "
     "declaring asserting suggesting acknowledging writing emphasizing emphasising predicting promising "
     "vowing maintaining contending underlining recalling conceding admitting complaining cautioning "
     "reiterating"
-).split()
-TELL = frozenset("told tells tell telling assured assures reminded informed warned".split())
+)
+TELL = wordset("told tells tell telling assured assures reminded informed warned")
 
 _VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES), key=len, reverse=True)
 CUE = re.compile(
@@ -72,7 +74,7 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
-_COMPLEMENT_LEMMAS = (
+_COMPLEMENT_LEMMAS = wordlist(
     "call describe label brand dub term refer praise hail criticize criticise blast attack slam mock dismiss "
     "reject defend decry denounce condemn accuse charge blame vow promise pledge urge propose want warn "
     "insist demand yell shout scream cry chant tweet post write declare proclaim announce characterize "
@@ -86,7 +88,7 @@ _COMPLEMENT_LEMMAS = (
     "worry expect doubt consider view regard deem reckon suspect agree object protest counter respond "
     "reply answer retort greet nickname summarize express voice signal promote push pitch champion "
     "advocate favor favour prefer target dismiss decry pronounce mispronounce sing read"
-).split()
+)
 _IRREGULAR = {
     "say": "said",
     "tell": "told",
@@ -112,7 +114,9 @@ def _inflect(lemma: str) -> set[str]:
     elif lemma.endswith(("sh", "ch", "s", "x")):
         forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
     else:
-        double = len(lemma) > 2 and lemma[-1] in "bgmnpt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+        double = (
+            len(lemma) > 2 and lemma[-1] in "bgmnpt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+        )
         stem = lemma + lemma[-1] if double else lemma
         forms |= {lemma + "s", stem + "ed", stem + "ing"}
     forms |= set(_IRREGULAR.get(lemma, "").split())
@@ -123,14 +127,12 @@ COMPLEMENT_VERBS = frozenset(f for lemma in _COMPLEMENT_LEMMAS for f in _inflect
 """Verbs whose object may carry quoted words ("called the system "rigged"")."""
 
 
-_ATTITUDE_LEMMAS = (
-    "endorse support oppose praise criticize criticise blast slam attack denounce decry condemn defend dismiss "
-    "reject rail urge demand propose promise vow pledge want question challenge deny accuse blame cite "
-    "mention discuss describe highlight tout extol applaud welcome embrace favor favour recall acknowledge "
-    "admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
+_ATTITUDE_LEMMAS = wordlist(
+    "endorse support oppose praise criticize criticise blast slam attack denounce decry condemn defend "
+    "dismiss reject rail urge demand propose promise vow pledge want question challenge deny accuse blame "
+    "cite mention discuss describe highlight tout extol applaud welcome embrace favor favour recall "
+    "acknowledge admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
     "tout champion advocate dispute rebuke chide scold insult disparage"
-).split()
-ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in _inflect(lemma)) - frozenset(
-    w for lemma in ("want",) for w in ("wanting",)
 )
+ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in _inflect(lemma))
 """Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""

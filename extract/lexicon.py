@@ -66,3 +66,13 @@ def lexicon() -> Lexicon:
         leader_heads={str(k): tuple(_strs(v)) for k, v in leader.items()},
         groups=frozenset(_strs(offices["groups"])),
     )
+
+
+def wordlist(text: str) -> list[str]:
+    """The words of a space-separated list, so long word lists read as prose in the source."""
+    return text.split()
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set."""
+    return frozenset(text.split())

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.lexicon import lexicon
+from extract.lexicon import lexicon, wordset
 from extract.titles import TitleInfo, country_of, parse_title
 
 TOKEN = re.compile(
@@ -25,7 +25,7 @@ _PARTICLES = frozenset(
 )
 _SUFFIXES = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
 # Capitalised words that are never part of a person's name.
-_NOT_NAME = frozenset(
+_NOT_NAME = wordset(
     """the a an this that these those there their they then than in on at of for to by with from
     as and but or nor if when while after before since until because although though so yet
     it its he she his her we our you your i my me him them us who whom whose which what where why how
@@ -37,10 +37,10 @@ _NOT_NAME = frozenset(
     asked according said says say told tells added earlier later under over among against during like
     unlike here there where
     god lord democrat democrats republican republicans gop congress senate house white parliament
-    northern southern eastern western central european""".split()
+    northern southern eastern western central european"""
 )
 # Words that make a capitalised run an organisation, a place or a work rather than a person.
-ORG_WORDS = frozenset(
+ORG_WORDS = wordset(
     """times press news post journal party house department ministry service university college
     council committee commission agency bank fund group institute foundation association court
     union organization organisation airlines corporation company inc corp club center centre network
@@ -53,12 +53,12 @@ ORG_WORDS = frozenset(
     holdings labs technologies motors exchange market index cup league caucus convention
     county city state province district island islands valley river mountain lake beach park
     island street road bridge tower building palace kremlin pentagon capitol fed reserve
-    security intelligence defense defence staff chiefs""".split()
+    security intelligence defense defence staff chiefs"""
 )
-_ORG_BEFORE = frozenset(
+_ORG_BEFORE = wordset(
     """outlet newspaper broadcaster agency channel network magazine website daily paper station firm
     company group party program programme show podcast book bill act operation portal publication
-    tabloid site blog""".split()
+    tabloid site blog"""
 )
 
 
@@ -125,9 +125,8 @@ def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset
         return False
     if word.casefold() in _title_words() or word.casefold() in lexicon().groups or country_of(word):
         return False
-    if sentence_start and (word.casefold() in lower_words or word.endswith(("ing", "ly", "ies"))):
-        return False  # a capitalised sentence opener, not a name
-    return True
+    # a capitalised sentence opener ("Western", "Facing") is not a name
+    return not (sentence_start and (word.casefold() in lower_words or word.endswith(("ing", "ly", "ies"))))
 
 
 def _sentence_starts(text: str, toks: list[Tok]) -> set[int]:

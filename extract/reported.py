@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, TELL, find_cues, kind_of
 from extract.direct import Segment
+from extract.lexicon import wordset
 from extract.models import QuoteKind
 from extract.names import tokenize
 from extract.sentences import Sentence
@@ -46,17 +47,17 @@ _RIGHT_SKIP = re.compile(
     r"))+\s*,?",
     re.I,
 )
-_THAT_BLOCK = frozenset(
+_THAT_BLOCK = wordset(
     """he she they it we i you his her their its our my is are was were has have had will would can
     could should may might must does do did be been being which who whom whose if whether because
-    while when although though but and or""".split()
+    while when although though but and or"""
 )
-_BOUNDARY_WORDS = frozenset(
+_BOUNDARY_WORDS = wordset(
     """that which who whom whose while when because if although though as but and or after before
-    since where whether than so though nor while whereas until unless""".split()
+    since where whether than so though nor while whereas until unless"""
 )
-_PREP_START = frozenset(
-    "by to with for about of as at on in from into after before during over through via without against".split()
+_PREP_START = wordset(
+    "by to with for about of as at on in from into after before during over through via without against"
 )
 _STOP = re.compile(
     r"(?:,?\s+(?:amid|as\s+part\s+of)\s"
@@ -129,14 +130,12 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
             return antecedent.start, antecedent.name_end  # "Ted Cruz, who said ..."
     toks = tokenize(ctx.masked, floor, end)
     start = end
-    count = 0
-    for tok in reversed(toks):
+    for count, tok in enumerate(reversed(toks), 1):
         w = tok.text
         if w in {",", ";", ":", "(", ")", "\x00", "—", "–", '"', "“", "”"} or w.casefold() in _BOUNDARY_WORDS:
             break
         if not (w[:1].isalnum() or w in {"’", "'", "-", ".", "&"}):
             break
-        count += 1
         if count > 9:
             return end, end
         start = tok.start
@@ -281,7 +280,9 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
     if lead in {"", "that"}:
         tail = _words(ctx.masked[first.close : end].replace("\x00", ""))
         if tail == 0:
-            return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs if _words(ctx.text[s.start : s.end])]
+            return [
+                (s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs if _words(ctx.text[s.start : s.end])
+            ]
         quoted = first.words(ctx.text)
         if quoted >= 3 and tail <= 1.5 * quoted:
             # "there's no consensus" to send a force: the quotation is the point, the tail an add-on
@@ -318,9 +319,7 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     return end
 
 
-def attribute(
-    text: str, masked: str, sent: Sentence, segments: list[Segment], people: People
-) -> list[Found]:
+def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], people: People) -> list[Found]:
     """Every cue-attributed span in one sentence."""
     ctx = _Ctx(text, masked, sent, segments, people)
     matches = find_cues(masked, sent.start, sent.end)
@@ -349,7 +348,9 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         if word not in ATTITUDE_VERBS or tok.text[:1].isupper() or word.endswith("ing"):
             continue
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
-        if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I):
+        if re.search(
+            r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
+        ):
             continue  # a noun ("the attacks", "Trump's support"), not a verb
         if re.search(r"\b(?:to|not|never|n[’']t)\s+$", prev, re.I):
             continue  # an infinitive ("embolden Putin to challenge") or a denial of the stance
@@ -397,6 +398,7 @@ def _one_cue(
                 continue
             out.append(Found(s, e, k, cue, cstart, who, segs))
 
+    who: Entity | None = None
     if ckind == "according":
         np_start, np_end = _right_np(ctx, cend)
         who, _ = people.classify(np_start, np_end)
@@ -411,7 +413,6 @@ def _one_cue(
     np_start, np_end = _left_np(ctx, cstart, floor)
     if ckind == "participle":
         gap = ctx.masked[np_end:cstart]
-        who: Entity | None = None
         if np_end > np_start and "," not in gap:
             who, _ = people.classify(np_start, np_end)
         elif found:
@@ -479,10 +480,10 @@ def _clauses(ctx: _Ctx, start: int, end: int, led: bool) -> list[tuple[int, int]
     return out
 
 
-_INTRO = frozenset(
+_INTRO = wordset(
     """in on at after before during while when since as although though for with without despite like
     unlike under over ahead asked speaking if because once following until by from according in
-    earlier later last this next meanwhile however still yet instead now then today yesterday""".split()
+    earlier later last this next meanwhile however still yet instead now then today yesterday"""
 )
 _CONJ = frozenset({"but", "and", "so", "yet", "or"})
 
@@ -494,7 +495,9 @@ def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Ent
     main clause (after an introductory phrase and comma). A group subject
     ("officials") is found but names nobody: (None, True).
     """
-    starts = [sent.start] + [sent.start + m.end() for m in re.finditer(r",\s+", masked[sent.start : sent.end])]
+    starts = [sent.start] + [
+        sent.start + m.end() for m in re.finditer(r",\s+", masked[sent.start : sent.end])
+    ]
     for pos in starts[:4]:
         toks = tokenize(masked, pos, sent.end)
         while toks and toks[0].text.casefold() in _CONJ:
@@ -525,7 +528,12 @@ def _is_np_word(word: str) -> bool:
 
     lex = lexicon()
     low = word.casefold()
-    return low in lex.office_heads or low in lex.office_modifiers or low in lex.groups or low.endswith("ministry")
+    return (
+        low in lex.office_heads
+        or low in lex.office_modifiers
+        or low in lex.groups
+        or low.endswith("ministry")
+    )
 
 
 _PARTICLES = frozenset({"of", "about", "on", "as", "that", "at", "upon"})

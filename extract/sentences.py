@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from extract.direct import Segment
+from extract.lexicon import wordset
 
-_ABBREV = frozenset(
+_ABBREV = wordset(
     """mr mrs ms dr prof sen sens rep reps gov govs gen lt col maj capt sgt adm cmdr rev hon pres
     st jr sr no nos vs etc inc corp co ltd jan feb mar apr aug sep sept oct nov dec mt ft gop
-    approx dept est fig ave blvd univ assn bros u.s u.k u.n e.u d.c""".split()
+    approx dept est fig ave blvd univ assn bros u.s u.k u.n e.u d.c"""
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|[\"“‘'(\[«])?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")

@@ -13,26 +13,28 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from extract.lexicon import lexicon
+from extract.lexicon import lexicon, wordset
 from extract.models import Country, Office, Speaker
 from extract.names import ORG_WORDS, NameMention, tokenize
 from extract.titles import TitleInfo, country_of, parse_title
 
-_DETERMINERS = frozenset(
-    "the a an this that these those his her their its our some many several most other numerous both all".split()
+_DETERMINERS = wordset(
+    "the a an this that these those his her their its our some many several most other numerous both all"
 )
 _PRONOUNS = {"he": "male", "she": "female"}
 _NOBODY = frozenset({"i", "we", "you", "they", "it", "one", "who", "which", "that", "this", "there"})
-_ORG_HEADS = frozenset(
+_ORG_HEADS = wordset(
     """ministry department government office agency administration embassy company campaign committee
     council commission court army military police party kremlin pentagon white house state
     spokesman's statement firm bank union alliance organization organisation service group
-    network newspaper bloc cabinet presidency secretariat parliament congress senate""".split()
+    network newspaper bloc cabinet presidency secretariat parliament congress senate"""
 )
-_GROUP_MODIFIERS = frozenset(
-    "other some many top senior western u.s. american european local state federal white black young older".split()
+_GROUP_MODIFIERS = wordset(
+    "other some many top senior western u.s. american european local state federal white black young older"
 )
-_WORKS = frozenset({"report", "statement", "study", "poll", "survey", "letter", "memo", "document", "book", "email"})
+_WORKS = frozenset(
+    {"report", "statement", "study", "poll", "survey", "letter", "memo", "document", "book", "email"}
+)
 
 
 @dataclass
@@ -228,9 +230,7 @@ class People:
                 continue
             office = ent.office.name.casefold() if ent.office else ""
             if wanted is not None:
-                if wanted == ("*",) and (office or head == "official"):
-                    candidates.append(ent)
-                elif any(w in office for w in wanted):
+                if (wanted == ("*",) and (office or head == "official")) or any(w in office for w in wanted):
                     candidates.append(ent)
                 continue
             if not office:
@@ -240,10 +240,10 @@ class People:
                 candidates.append(ent)
         if not candidates:
             return None
-        ent = self._most_recent(candidates, pos)
-        if ent:
-            ent.alias(phrase)
-        return ent
+        found = self._most_recent(candidates, pos)
+        if found:
+            found.alias(phrase)
+        return found
 
     def record(self, pos: int, ent: Entity) -> None:
         """Note a resolved mention (description, pronoun) so later pronouns can find it."""
@@ -292,17 +292,17 @@ class People:
             self._note(m.name_start, ent)
             return ent, True
         if len(content) == 1 and content[0] in _PRONOUNS:
-            ent = self.pronoun(content[0], start)
-            if ent:
-                self.record(start, ent)
-            return ent, True
+            referent = self.pronoun(content[0], start)
+            if referent:
+                self.record(start, referent)
+            return referent, True
         if content[0] in _NOBODY or any(w in lex.groups for w in content):
             return None, True
         if any(w in lex.office_heads for w in content) and not any(w in _ORG_HEADS for w in content[-2:]):
-            ent = self.describe(phrase, start)
-            if ent:
-                self.record(start, ent)
-            return ent, True
+            described = self.describe(phrase, start)
+            if described:
+                self.record(start, described)
+            return described, True
         if (
             content[-1] in _WORKS
             or any(w in _ORG_HEADS for w in content[-2:])
