@@ -25,12 +25,14 @@ from extract.models import ArticleMeta, score_record
 from extract.topics import Topic
 
 
-def _pin_one_core() -> None:
-    """Run on a single core so the speed figure means "per core"."""
-    if hasattr(os, "sched_setaffinity") and hasattr(os, "sched_getaffinity"):
-        cores = sorted(os.sched_getaffinity(0))
-        if cores:
-            os.sched_setaffinity(0, {cores[0]})
+def _pin_one_core() -> set[int] | None:
+    """Run on a single core so the speed figure means "per core"; return the cores to restore."""
+    if not (hasattr(os, "sched_setaffinity") and hasattr(os, "sched_getaffinity")):
+        return None
+    cores = set(os.sched_getaffinity(0))
+    if cores:
+        os.sched_setaffinity(0, {min(cores)})
+    return cores
 
 
 def _score(script: Path, gold: Path, pred: Path) -> dict[str, Any]:
@@ -85,15 +87,19 @@ def devset_figures(
 
 def speed(texts: Sequence[str], topics: Sequence[Topic], runs: int) -> dict[str, float]:
     """Articles/s and words/s of extraction on one core, the median of ``runs`` passes."""
-    _pin_one_core()
     words = sum(len(t.split()) for t in texts)
-    extract_article(texts[0], ArticleMeta(), topics)  # warm-up: lexicons and caches
-    seconds = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        for text in texts:
-            extract_article(text, ArticleMeta(), topics)
-        seconds.append(time.perf_counter() - started)
+    restore = _pin_one_core()
+    try:
+        extract_article(texts[0], ArticleMeta(), topics)  # warm-up: lexicons and caches
+        seconds = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            for text in texts:
+                extract_article(text, ArticleMeta(), topics)
+            seconds.append(time.perf_counter() - started)
+    finally:
+        if restore:
+            os.sched_setaffinity(0, restore)
     median = statistics.median(seconds)
     return {
         "articles": len(texts),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.lexicon import lexicon, wordset
-from extract.titles import TitleInfo, country_of, parse_title
+from extract.titles import TitleInfo, country_of, is_office_head, parse_title
 
 TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Hon|Prof|Jr|Sr|St)\.(?!\w)"
@@ -190,9 +190,7 @@ def _appositive(text: str, pos: int, limit: int) -> tuple[int, TitleInfo] | None
     body = text[body_start:body_end].strip()
     if not body or len(body.split()) > 14 or _APPOSITIVE_BAD_START.match(body):
         return None
-    lex = lexicon()
-    words = [w.casefold().strip("().") for w in body.split()]
-    if not any(w in lex.office_heads for w in words):
+    if not any(is_office_head(w) for w in body.split()):
         return None
     info = parse_title(body)
     if info.office is None:
@@ -218,9 +216,14 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
         j = i + 1
         while j < n and _joined(text, toks[j - 1], toks[j]):
             t = toks[j]
-            if t.text in _PARTICLES and j + 1 < n and _name_part(text, toks[j + 1], False, lower_words):
-                j += 1
-                continue
+            if t.text in _PARTICLES:
+                k = j
+                while k < n and toks[k].text in _PARTICLES:
+                    k += 1
+                if k < n and _name_part(text, toks[k], False, lower_words):
+                    j = k  # "Ursula von der Leyen"
+                    continue
+                break
             if t.text in _SUFFIXES or _name_part(text, t, False, lower_words):
                 j += 1
                 continue

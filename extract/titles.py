@@ -137,6 +137,17 @@ def _split_country(words: list[str]) -> tuple[list[str], Country | None]:
     return kept, country
 
 
+def is_office_head(word: str) -> bool:
+    """Whether a word names an office ("minister", "PM", "Director-General")."""
+    lex = lexicon()
+    key = word.casefold().strip("().,")
+    return (
+        key in lex.office_heads
+        or key in lex.office_canonical
+        or any(part in lex.office_heads for part in key.split("-") if part)
+    )
+
+
 def _is_office_word(word: str) -> bool:
     lex = lexicon()
     key = word.casefold()
@@ -153,7 +164,6 @@ def parse_title(phrase: str) -> TitleInfo:
         phrase = phrase[: paren.start()] + phrase[paren.end() :]
     words = [w for w in _WORD.findall(phrase) if w not in {"’s", "'s", ",", "(", ")"}]
     words, country = _split_country(words)
-    lex = lexicon()
     while words and _ACRONYM.match(words[0]) and not _is_office_word(words[0]) and not country_of(words[0]):
         organization = organization or words[0].replace(".", "")
         words = words[1:]
@@ -163,6 +173,6 @@ def parse_title(phrase: str) -> TitleInfo:
     if lowered and lowered[0] in _MILITARY_RANKS and len(lowered) == 1:
         return TitleInfo(office=Office(name=_title_case(words[0].rstrip("."))), country=country)
     words = [w for w in words if w.casefold() not in _HONORIFICS]
-    if not any(w.casefold() in lex.office_heads or w.casefold() in lex.office_canonical for w in words):
+    if not any(is_office_head(w) for w in words):
         return TitleInfo(country=country, organization=organization)
     return TitleInfo(office=normalise_office(" ".join(words)), country=country, organization=organization)

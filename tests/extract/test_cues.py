@@ -1,0 +1,33 @@
+"""Reporting cues: which words attribute, and what each needs after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, find_cues, kind_of
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind"),
+    [
+        ("said", "speech"),
+        ("insisted", "speech"),
+        ("announced", "strict"),
+        ("denied", "strict"),
+        ("saying", "participle"),
+        ("according to", "according"),
+        ("expressed concern", "phrase"),
+    ],
+)
+def test_kinds(cue: str, kind: str) -> None:
+    assert kind_of(cue) == kind
+
+
+def test_passive_and_adjectival_uses_are_not_cues() -> None:
+    text = "As reported earlier, the said plan was told to wait, the mayor said."
+    assert [m.group() for m in find_cues(text, 0, len(text))] == ["said"]
+
+
+def test_verb_forms_are_inflected_from_lemmas() -> None:
+    assert {"called", "calls", "calling", "decried", "referred", "slammed", "wrote"} <= COMPLEMENT_VERBS
+    assert {"endorsed", "railed", "criticizes"} <= ATTITUDE_VERBS

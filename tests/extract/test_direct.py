@@ -1,0 +1,87 @@
+"""Quotation marks: straight, curly, doubled apostrophes, mismatched, open at paragraph end."""
+
+from __future__ import annotations
+
+from extract import extract_article
+from extract.direct import find_segments, mask
+
+
+def _inner(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_segments(text, 0, len(text))]
+
+
+def test_straight_curly_and_doubled_apostrophe_marks() -> None:
+    assert _inner('He said "one two three" today.') == ["one two three"]
+    assert _inner("He said “one two three” today.") == ["one two three"]
+    assert _inner("He said ''one two three'' today.") == ["one two three"]
+
+
+def test_mismatched_marks_still_pair() -> None:
+    assert _inner('She said “we are ready now" and left.') == ["we are ready now"]
+
+
+def test_single_quotes_inside_stay_part_of_the_outer_quote() -> None:
+    text = "“They told me ‘never again’ and walked out,” she said."
+    assert _inner(text) == ["They told me ‘never again’ and walked out,"]
+
+
+def test_a_quote_left_open_runs_to_the_paragraph_end() -> None:
+    text = "“We will keep the line open through winter."
+    (seg,) = find_segments(text, 0, len(text))
+    assert not seg.closed
+    assert text[seg.start : seg.end] == "We will keep the line open through winter."
+
+
+def test_mask_blanks_quoted_words_and_keeps_offsets() -> None:
+    text = 'A "said" B'
+    masked = mask(text, find_segments(text, 0, len(text)))
+    assert len(masked) == len(text)
+    assert "said" not in masked
+
+
+def test_a_multi_paragraph_quote_keeps_its_speaker() -> None:
+    text = (
+        "Coach Dana Whitfield said: “We trained for this all season.\n\n"
+        "“Nobody expected us to reach the final, but here we are.”\n"
+    )
+    quotes = extract_article(text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_a_quote_split_by_its_attribution_in_one_sentence_is_one_quote() -> None:
+    text = "“The budget,” Mayor Ilse Marten said, “is balanced for the first time in years.”"
+    (quote,) = extract_article(text).quotes
+    assert quote.text == "The budget, is balanced for the first time in years."
+    assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"
+
+
+def test_a_second_piece_with_its_own_cue_is_its_own_quote() -> None:
+    text = (
+        "“The harbour will stay open,” Mayor Ilse Marten said. "
+        "“Ships will keep coming through the winter,” she added."
+    )
+    quotes = extract_article(text).quotes
+    assert [q.text for q in quotes] == [
+        "The harbour will stay open,",
+        "Ships will keep coming through the winter,",
+    ]
+    assert {q.speaker.name for q in quotes if q.speaker} == {"Ilse Marten"}
+
+
+def test_an_uncued_second_piece_joins_the_first() -> None:
+    text = "“The harbour will stay open,” Mayor Ilse Marten said. “Ships will keep coming.”"
+    (quote,) = extract_article(text).quotes
+    assert quote.text == "The harbour will stay open, Ships will keep coming."
+    assert text[quote.start : quote.end].startswith("The harbour") and quote.end == len(text) - 1
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    text = "The so-called “green corridor” opened on Monday to heavy traffic."
+    assert extract_article(text).quotes == []
+
+
+def test_a_quoted_fragment_with_a_named_subject_is_a_quote() -> None:
+    text = "The plan, which Ilse Marten later described as “bold, fair and overdue,” passed easily."
+    (quote,) = extract_article(text).quotes
+    assert quote.text == "bold, fair and overdue,"
+    assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"

@@ -1,0 +1,59 @@
+"""Person names in running text, with the titles and appositives around them."""
+
+from __future__ import annotations
+
+import re
+
+from extract.names import find_names
+
+
+def _lower(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][\w-]*", text))
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in find_names(text, _lower(text))]
+
+
+def test_names_with_initials_particles_and_accents() -> None:
+    text = "The talks between J. R. Okafor, Ursula van der Berg and Tomás Novák ended."
+    assert _names(text) == ["J. R. Okafor", "Ursula van der Berg", "Tomás Novák"]
+
+
+def test_the_title_before_a_name_belongs_to_the_mention() -> None:
+    text = "Yesterday Norwegian Defence Minister Kari Lund spoke."
+    (m,) = find_names(text, frozenset())
+    assert text[m.start : m.name_start] == "Norwegian Defence Minister "
+    assert m.title.office is not None and m.title.office.name == "Defense Minister"
+    assert m.title.country is not None and m.title.country.name == "Norway"
+
+
+def test_an_office_appositive_belongs_to_the_mention() -> None:
+    text = "Lena Ortiz, Director of the Chilean Space Agency (ACE), said so."
+    (m,) = find_names(text, frozenset())
+    assert text[m.start : m.end] == "Lena Ortiz, Director of the Chilean Space Agency (ACE)"
+    assert m.title.office is not None and m.title.office.name == "Director of the Space Agency"
+    assert m.title.organization == "ACE"
+
+
+def test_a_relative_clause_is_not_an_appositive() -> None:
+    text = "Lena Ortiz, who runs the agency, said so."
+    (m,) = find_names(text, frozenset())
+    assert m.end == m.name_end
+
+
+def test_organisations_and_sentence_openers_are_not_people() -> None:
+    text = "Western leaders met. The Daily Herald reported it. Facing pressure, Omar Haddad resigned."
+    assert _names(text) == ["Omar Haddad"]
+
+
+def test_a_capitalised_opener_the_article_also_writes_in_lower_case_is_not_a_name() -> None:
+    text = "Numerous ministers came. The numerous delays annoyed Petra Lind."
+    assert _names(text) == ["Petra Lind"]
+    assert "Numerous" in _names(text.replace("The numerous", "The many"))
+
+
+def test_honorifics_give_a_gender() -> None:
+    (m,) = find_names("Mrs. Petra Lind arrived.", frozenset())
+    assert m.gender == "female"
+    assert m.name == "Petra Lind"

@@ -1,0 +1,139 @@
+"""The contract of ``extract_article``, and the seed articles scored against their gold."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extract import extract_article
+from extract.models import ArticleMeta, Quote, Stance
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = Path(__file__).parent / "data" / "seed_quotes.json"
+
+
+def test_offsets_index_the_raw_text_and_context_holds_the_sentence_before() -> None:
+    text = "By Priya Raman\nThe ferry was late again.\n\n“We are sorry,” Captain Nils Aberg said.\n"
+    result = extract_article(text, ArticleMeta(url="https://example.org/ferry"))
+    (quote,) = result.quotes
+    assert text[quote.start : quote.end] == quote.text == "We are sorry,"
+    assert quote.cue == "said"
+    assert "The ferry was late again." in quote.context and "Captain Nils Aberg said." in quote.context
+    assert result.article.byline == "Priya Raman"
+    assert result.article.url == "https://example.org/ferry"
+
+
+def test_mentions_are_the_people_named_in_the_quoted_words() -> None:
+    text = (
+        "Chilean President Mateo Rojas opened the summit.\n\n"
+        "“I thank Rojas and Aino Salo for their patience,” Omar Haddad said."
+    )
+    quote = extract_article(text).quotes[-1]
+    assert quote.mentions == ("Mateo Rojas", "Aino Salo")
+
+
+def test_every_quote_gets_a_stance_result() -> None:
+    (quote,) = extract_article("The bridge will reopen, Mayor Ilse Marten said.").quotes
+    assert quote.stance.stance in set(Stance)
+
+
+def test_empty_and_quote_free_text() -> None:
+    assert extract_article("").quotes == []
+    assert extract_article("The river rose overnight. Schools stayed closed.").quotes == []
+
+
+# -- the seed articles against their gold ---------------------------------------------------------
+
+
+def _fold(s: str | None) -> str:
+    s = unicodedata.normalize("NFKD", s or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'")
+    words = " ".join(re.findall(r"\w+", s.casefold()))
+    return words[4:] if words.startswith("the ") else words
+
+
+def _names(pred: str | None, gold: str, aliases: dict[str, list[str]], contains: bool) -> bool:
+    ok = {_fold(gold)} | {_fold(a) for a in aliases.get(gold, [])}
+    p = _fold(pred)
+    return bool(pred) and (p in ok or (contains and any(f" {o} " in f" {p} " for o in ok)))
+
+
+def _f1(tp: int, npred: int, ngold: int) -> float:
+    p, r = (tp / npred if npred else 0.0), (tp / ngold if ngold else 0.0)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(gold: dict[str, Any], predicted: dict[str, list[Quote]]) -> dict[str, float]:
+    """The seed scorer's figures: spans match at Jaccard >= 0.5, one to one, optional gold ignored."""
+    tp = tpa = npred = ngold = off_n = off_ok = cty_n = cty_ok = 0
+    for art in gold["articles"]:
+        gq, pq = art["quotes"], predicted[art["file"]]
+        pairs = sorted(
+            (
+                (
+                    max(0, min(p.end, g["end"]) - max(p.start, g["start"]))
+                    / (max(p.end, g["end"]) - min(p.start, g["start"])),
+                    i,
+                    j,
+                )
+                for i, p in enumerate(pq)
+                for j, g in enumerate(gq)
+            ),
+            reverse=True,
+        )
+        used, match = set(), {}
+        for ov, i, j in pairs:
+            if ov >= 0.5 and i not in used and j not in match:
+                used.add(i)
+                match[j] = i
+        ngold += sum(not g["optional"] for g in gq)
+        npred += len(pq) - sum(1 for j in match if gq[j]["optional"])
+        for j, g in enumerate(gq):
+            if g["optional"] or j not in match:
+                continue
+            p = pq[match[j]]
+            tp += 1
+            spk = p.speaker
+            tpa += _fold(spk.name if spk else None) == _fold(g["speaker"])
+            info = gold["speakers"].get(g["speaker"] or "", {})
+            if info.get("office"):
+                off_n += 1
+                office = spk.office.name if spk and spk.office else None
+                off_ok += _names(office, info["office"], gold["office_aliases"], contains=True)
+            if info.get("country"):
+                cty_n += 1
+                country = spk.country.name if spk and spk.country else None
+                cty_ok += _names(country, info["country"], gold["country_aliases"], contains=True)
+    return {
+        "quotes_f1": _f1(tp, npred, ngold),
+        "attributed_f1": _f1(tpa, npred, ngold),
+        "office_acc": off_ok / off_n,
+        "country_acc": cty_ok / cty_n,
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_scores() -> dict[str, float]:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    predicted = {
+        art["file"]: extract_article((ROOT / "seed" / art["file"]).read_text(encoding="utf-8")).quotes
+        for art in gold["articles"]
+    }
+    return score(gold, predicted)
+
+
+@pytest.mark.parametrize("figure", ["quotes_f1", "attributed_f1", "office_acc", "country_acc"])
+def test_seed_articles_meet_the_targets(seed_scores: dict[str, float], figure: str) -> None:
+    assert seed_scores[figure] >= 0.95, seed_scores
+
+
+def test_seed_titles_and_chrome() -> None:
+    text = (ROOT / "seed" / "000_3be481e6e8c43324.txt").read_text(encoding="utf-8")
+    result = extract_article(text)
+    assert result.article.title == "Every NATO member has military personnel in Ukraine – Estonia"
+    assert not any("Reply" in q.text or "New NATO member backs" in q.text for q in result.quotes)

@@ -1,0 +1,129 @@
+"""Reported speech: the cue, its speaker and the words it attributes, typed direct/indirect/mixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+from extract.models import QuoteKind
+
+
+def _found(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Mayor Ilse Marten said that the bridge would reopen.", "the bridge would reopen", "said"),
+        ("Mayor Ilse Marten said the bridge would reopen.", "the bridge would reopen", "said"),
+        (
+            "Mayor Ilse Marten said on Tuesday that the bridge would reopen.",
+            "the bridge would reopen",
+            "said",
+        ),
+        ("The bridge would reopen, Mayor Ilse Marten said.", "The bridge would reopen", "said"),
+        ("The bridge would reopen, said Mayor Ilse Marten.", "The bridge would reopen", "said"),
+        ("Mayor Ilse Marten told reporters that the bridge would reopen.", "the bridge would reopen", "told"),
+        (
+            "The bridge would reopen, Mayor Ilse Marten told the radio station.",
+            "The bridge would reopen",
+            "told",
+        ),
+        (
+            "According to Mayor Ilse Marten, the bridge would reopen.",
+            "the bridge would reopen",
+            "According to",
+        ),
+        (
+            "The bridge would reopen, according to Mayor Ilse Marten.",
+            "The bridge would reopen",
+            "according to",
+        ),
+        ("Mayor Ilse Marten insisted the bridge would reopen.", "the bridge would reopen", "insisted"),
+        ("Mayor Ilse Marten stressed that the bridge would reopen.", "the bridge would reopen", "stressed"),
+        ("Mayor Ilse Marten revealed that the bridge would reopen.", "the bridge would reopen", "revealed"),
+        (
+            "Mayor Ilse Marten is now saying that the bridge would reopen.",
+            "the bridge would reopen",
+            "saying",
+        ),
+    ],
+)
+def test_indirect_speech(text: str, content: str, cue: str) -> None:
+    (quote,) = extract_article(text).quotes
+    assert (quote.kind, quote.text, quote.cue) == (QuoteKind.INDIRECT, content, cue)
+    assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"
+    assert text[quote.start : quote.end] == content
+
+
+def test_participles_report_the_main_clause_speaker() -> None:
+    text = (
+        "Mayor Ilse Marten praised the crews, saying that the bridge would reopen, "
+        "adding that tolls would stay."
+    )
+    assert _found(text) == [
+        ("indirect", "the bridge would reopen", "Ilse Marten"),
+        ("indirect", "tolls would stay", "Ilse Marten"),
+    ]
+
+
+def test_a_quotation_after_a_participle_is_direct() -> None:
+    text = "Mayor Ilse Marten rejected the claim, stating “this has never been on the table.”"
+    assert _found(text) == [("direct", "this has never been on the table.", "Ilse Marten")]
+
+
+def test_a_reported_clause_with_a_quoted_fragment_is_mixed() -> None:
+    text = "Mayor Ilse Marten said the closure should not be “dragged out” any longer."
+    assert _found(text) == [("mixed", "the closure should not be “dragged out” any longer", "Ilse Marten")]
+
+
+def test_and_that_reports_two_things() -> None:
+    text = "Mayor Ilse Marten said that the bridge would reopen and that tolls would stay."
+    assert [t for _k, t, _s in _found(text)] == ["the bridge would reopen", "tolls would stay"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ilse Marten said the bridge would reopen, but did not say when.",
+        "Mayor Ilse Marten said the bridge would reopen amid complaints from drivers.",
+        "Mayor Ilse Marten said the bridge would reopen, as traffic kept growing.",
+    ],
+)
+def test_the_writers_add_ons_are_not_reported_words(text: str) -> None:
+    assert [t for _k, t, _s in _found(text)] == ["the bridge would reopen"]
+
+
+def test_a_second_cue_in_the_sentence_starts_a_new_report() -> None:
+    text = "Mayor Ilse Marten noted that costs were rising, but stressed that the work would finish."
+    assert [t for _k, t, _s in _found(text)] == ["costs were rising", "the work would finish"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city announced the delivery of six new buses.",
+        "As previously reported, the bridge was closed in May.",
+        "The mayor responded by raising the budget.",
+    ],
+)
+def test_not_reported_speech(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_relative_who_takes_its_antecedent() -> None:
+    text = "The vote went to Tom Reyes, who said he would serve one term."
+    assert _found(text) == [("indirect", "he would serve one term", "Tom Reyes")]
+
+
+def test_stance_verbs_report_their_object() -> None:
+    text = "Senator Tom Reyes has railed against the new fishing quotas for northern ports."
+    assert _found(text) == [("indirect", "the new fishing quotas for northern ports", "Tom Reyes")]
+
+
+def test_a_quoted_label_in_a_verb_object_is_mixed() -> None:
+    text = "Senator Tom Reyes called the new fishing quotas “a gift to trawlers.”"
+    assert _found(text) == [("mixed", "the new fishing quotas “a gift to trawlers.”", "Tom Reyes")]

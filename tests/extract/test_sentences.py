@@ -1,0 +1,33 @@
+"""Sentence splitting: titles, initials and quotations do not end a sentence."""
+
+from __future__ import annotations
+
+from extract.direct import find_segments
+from extract.sentences import split
+
+
+def _sentences(text: str) -> list[str]:
+    segs = find_segments(text, 0, len(text))
+    return [text[s.start : s.end] for s in split(text, 0, len(text), 0, segs)]
+
+
+def test_splits_at_full_stops() -> None:
+    assert _sentences("The vote passed. The mayor left early.") == [
+        "The vote passed.",
+        "The mayor left early.",
+    ]
+
+
+def test_titles_initials_and_country_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Sen. Ada Brook met Gen. R. T. Lowe in the U.S. Capitol. They talked."
+    assert _sentences(text) == ["Sen. Ada Brook met Gen. R. T. Lowe in the U.S. Capitol.", "They talked."]
+
+
+def test_a_quotation_of_several_sentences_stays_with_its_attribution() -> None:
+    text = "“We won. We earned it,” the coach said. Fans cheered."
+    assert _sentences(text) == ["“We won. We earned it,” the coach said.", "Fans cheered."]
+
+
+def test_a_sentence_may_start_with_doubled_apostrophes() -> None:
+    text = "He spoke first. ''Nobody listens,'' she said."
+    assert _sentences(text) == ["He spoke first.", "''Nobody listens,'' she said."]

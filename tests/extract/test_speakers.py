@@ -1,0 +1,80 @@
+"""Coreference inside one article: every mention of a person lands on one full name."""
+
+from __future__ import annotations
+
+from extract import extract_article
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in extract_article(text).quotes]
+
+
+def test_surname_pronoun_and_description_resolve_to_the_full_name() -> None:
+    text = (
+        "Norwegian Defence Minister Kari Lund said on Monday that the fleet would be renewed.\n\n"
+        "The new frigates will arrive in 2030, Lund told reporters.\n\n"
+        "“We cannot wait any longer,” the minister said. “The old ships are worn out,” she added."
+    )
+    assert _speakers(text) == ["Kari Lund"] * 4
+    speaker = extract_article(text).quotes[0].speaker
+    assert speaker is not None
+    assert speaker.office is not None and speaker.office.name == "Defense Minister"
+    assert speaker.country is not None and (speaker.country.name, speaker.country.code) == ("Norway", "NO")
+    assert {"Lund", "the minister"} <= set(speaker.aliases)
+
+
+def test_a_demonym_description_picks_the_right_person() -> None:
+    text = (
+        "Finnish Prime Minister Aino Salo and Chilean President Mateo Rojas met in Lima.\n\n"
+        "The talks were useful, the Chilean leader said.\n\n"
+        "According to the Finnish PM, trade will double."
+    )
+    assert _speakers(text) == ["Mateo Rojas", "Aino Salo"]
+
+
+def test_pronouns_follow_gender_when_the_article_shows_it() -> None:
+    text = (
+        "Mrs. Petra Lind met Mr. Omar Haddad on Friday.\n\n"
+        "She said the deal was fair. He said it was too early to tell."
+    )
+    assert _speakers(text) == ["Petra Lind", "Omar Haddad"]
+
+
+def test_a_name_inside_a_quote_is_not_a_pronoun_antecedent() -> None:
+    text = "“The plan Omar Haddad proposed is sound,” Petra Lind said. “It deserves support,” she added."
+    assert _speakers(text) == ["Petra Lind", "Petra Lind"]
+
+
+def test_a_description_can_point_forward_to_a_name() -> None:
+    text = (
+        "The port will reopen soon, the transport minister has said\n\n"
+        "Transport Minister Ivo Petrov said the repairs were nearly done."
+    )
+    assert _speakers(text) == ["Ivo Petrov", "Ivo Petrov"]
+
+
+def test_groups_and_unknown_officials_are_nobody() -> None:
+    text = "The bridge will close for a month, officials said. Several analysts said the cost was too high."
+    assert _speakers(text) == [None, None]
+
+
+def test_an_organisation_speaks() -> None:
+    text = "The Swedish foreign ministry said that the embassy would stay open."
+    (quote,) = extract_article(text).quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.kind) == ("Swedish foreign ministry", "organization")
+    assert quote.speaker.country is not None and quote.speaker.country.name == "Sweden"
+
+
+def test_an_appositive_or_relative_clause_does_not_steal_the_speaker() -> None:
+    text = (
+        "Lena Ortiz, who once worked for Omar Haddad, said the agency needed money. "
+        "Tom Reyes, a senator from Arizona, said that he agreed."
+    )
+    assert _speakers(text) == ["Lena Ortiz", "Tom Reyes"]
+
+
+def test_an_office_holder_who_speaks_for_a_country_holds_its_office() -> None:
+    text = "Prime Minister Jan Berg said that “Denmark will not send ships.”"
+    speaker = extract_article(text).quotes[0].speaker
+    assert speaker is not None and speaker.country is not None and speaker.country.name == "Denmark"
