@@ -24,7 +24,7 @@ from service.ingest import ingest_paths
 from tests.conftest import TOKEN
 from tests.service.support import QUOTESEARCH, WORDS, article_text, cli_env, free_port, write_articles
 
-SECONDS = float(os.environ.get("QUOTESEARCH_SOAK_SECONDS", "40"))
+SECONDS = float(os.environ.get("QUOTESEARCH_SOAK_SECONDS", "20"))
 CONCURRENCY = 32
 WARM_UP = 0.3  # the first 30% of the run
 SEED_ARTICLES = 150
