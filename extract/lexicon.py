@@ -28,6 +28,7 @@ class Lexicon:
     female: frozenset[str]
     leader_heads: dict[str, tuple[str, ...]]
     groups: frozenset[str]
+    places: frozenset[str]
 
 
 def _load(name: str) -> dict[str, object]:
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         female=frozenset(_strs(offices["female"])),
         leader_heads={str(k): tuple(_strs(v)) for k, v in leader.items()},
         groups=frozenset(_strs(offices["groups"])),
+        places=frozenset(_strs(_load("places.json")["places"])),
     )
 
 

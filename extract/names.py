@@ -24,6 +24,7 @@ _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "bin", "al", "la", "le", "ter"}
 )
 _SUFFIXES = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
+_DROPPED_SUFFIXES = frozenset({"Jr", "Sr", "Jr.", "Sr."})
 # Capitalised words that are never part of a person's name.
 _NOT_NAME = wordset(
     """the a an this that these those there their they then than in on at of for to by with from
@@ -35,7 +36,7 @@ _NOT_NAME = wordset(
     january february march april may june july august september october november december
     mr mrs ms dr also even just only still already however meanwhile moreover instead indeed
     asked according said says say told tells added earlier later under over among against during like
-    unlike here there where
+    unlike here there where now yet perhaps maybe thus hence instead rather please thanks sure well
     god lord democrat democrats republican republicans gop congress senate house white parliament
     northern southern eastern western central european"""
 )
@@ -230,10 +231,12 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
             break
         run = toks[i:j]
         i = j
-        words = [t.text for t in run if t.text not in _SUFFIXES]
+        words = [t.text for t in run if t.text not in _DROPPED_SUFFIXES]
         if all(len(w) == 2 and w.endswith(".") for w in words) or any(
             w.casefold() in ORG_WORDS for w in words
         ):
+            continue
+        if _is_place(words):
             continue
         k = _index_of(toks, run[0])
         if k > 0 and toks[k - 1].text.casefold() in _ORG_BEFORE:
@@ -264,6 +267,14 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
             )
         )
     return out
+
+
+def _is_place(words: list[str]) -> bool:
+    """A state, city or region ("South Carolina", "Iowa"), or a run that ends in one."""
+    places = lexicon().places
+    if " ".join(words) in places:
+        return True
+    return any(" ".join(words[i:]) in places for i in range(1, len(words) - 1))
 
 
 def _index_of(toks: list[Tok], tok: Tok) -> int:

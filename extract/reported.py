@@ -113,6 +113,9 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     end = m.start() if m else cue_start
     while end > floor and ctx.masked[end - 1].isspace():
         end -= 1
+    paren = re.search(r"\s*\([^()\x00]{1,40}\)$", ctx.masked[floor:end])
+    if paren and not ctx.people.mention_ending_at(end):
+        end = floor + paren.start()  # "Harry Reid (D-Nev.) said"
     if end > floor and ctx.masked[end - 1] == ",":
         head = _chain_head(ctx, end, floor)
         if head is not None:
@@ -181,13 +184,17 @@ def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
     """The speaker slot after an inverted cue ("said Senate Minority Leader Harry Reid")."""
     while pos < ctx.sent.end and ctx.masked[pos].isspace():
         pos += 1
+    near = []
     for mention in ctx.people.mentions:
         if mention.name_start < pos:
             continue
         gap = ctx.masked[pos : mention.name_start]
-        if _words(gap) <= 4 and not re.search(r"[,;:\x00!?]", gap):
-            return pos, mention.end
-        break
+        if _words(gap) > 5 or re.search(r"[,;:\x00!?]", gap):
+            break
+        near.append(mention)
+    if near:
+        best = next((m for m in near if len(m.tokens) > 1), near[0])
+        return pos, best.end
     m = re.compile(r"[^,.;:\x00!?]*").match(ctx.masked, pos, ctx.sent.end)
     end = m.end() if m else pos
     while end > pos and ctx.masked[end - 1].isspace():
