@@ -10,8 +10,8 @@ from strawberry import relay
 from strawberry.types import Info
 
 from index.models import QuoteFilter
-from index.search import QueryError
-from schema.arguments import After, Before, First, Last
+from index.search import QueryError, SearchTimeout
+from schema.arguments import After, Before, First, Last, check_lengths
 from schema.errors import ApiError, ErrorCode
 from schema.pagination import MAX_PAGE, encode_cursor, from_end, window
 from schema.types import (
@@ -110,6 +110,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> QuoteConnection:
+        check_lengths(person=person, mentions=mentions, country=country, office=office)
         article_key = None
         if article_id is not None:
             article_key = _node_key(article_id, "Article")
@@ -148,12 +149,14 @@ class Query:
         try:
             if win.needs_total:
                 win = from_end(win, (await context.run(context.reader.articles, query, 0, 1)).total)
-            page = await context.run(context.reader.articles, query, win.offset, win.limit)
+            page = await context.run(context.reader.articles, query, win.offset, max(win.limit, 1))
         except QueryError as e:
             raise ApiError(ErrorCode.BAD_USER_INPUT, str(e)) from e
+        except SearchTimeout as e:
+            raise ApiError(ErrorCode.TIMEOUT, str(e)) from e
         edges = [
             relay.Edge(cursor=encode_cursor(page.offset + i), node=Article.from_record(r))
-            for i, r in enumerate(page.items)
+            for i, r in enumerate(page.items[: win.limit])
         ]
         return ArticleConnection(
             edges=edges, page_info=page_info(page.offset, len(edges), page.total), total_count=page.total
@@ -173,6 +176,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> PersonConnection:
+        check_lengths(name=name, country=country, office=office)
         context = ctx(info)
         records = await context.run(context.reader.people, name, country, office)
         people = [Person.from_record(r) for r in records]

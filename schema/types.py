@@ -80,12 +80,14 @@ async def search_quotes(
             total = (await context.run(context.reader.quotes, flt, 0, 1, order)).total
             win = from_end(win, total)
         wants_highlight = bool(flt.query)
-        page = await context.run(context.reader.quotes, flt, win.offset, win.limit, order, wants_highlight)
+        # Whoosh needs a limit of at least 1, even for an empty window (`before` the first cursor).
+        size = max(win.limit, 1)
+        page = await context.run(context.reader.quotes, flt, win.offset, size, order, wants_highlight)
     except QueryError as e:
         raise ApiError(ErrorCode.BAD_USER_INPUT, str(e)) from e
     except SearchTimeout as e:
         raise ApiError(ErrorCode.TIMEOUT, str(e)) from e
-    return quote_connection(page.items, page.offset, page.total, flt)
+    return quote_connection(page.items[: win.limit], page.offset, page.total, flt)
 
 
 def quote_connection(hits: list[QuoteHit], offset: int, total: int, flt: QuoteFilter) -> QuoteConnection:

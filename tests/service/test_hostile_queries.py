@@ -121,12 +121,10 @@ def test_random_article_and_people_searches(
     before: str | None,
 ) -> None:
     page = {"first": first, "after": after, "last": last, "before": before}
-    # `last` on articles is covered by the strict xfail below until it is fixed (then pass it here too)
-    ask(hostile_client, ARTICLES, {"q": q, **page, "last": None})
+    ask(hostile_client, ARTICLES, {"q": q, **page})
     ask(hostile_client, PEOPLE, {"name": q, **page})
 
 
-@pytest.mark.xfail(strict=True, reason="articles(last:) with no match asks Whoosh for limit 0 -> INTERNAL")
 @pytest.mark.parametrize("q", ["0", "zzzz-no-match"])
 def test_last_on_an_article_search_without_matches(hostile_client: TestClient, q: str) -> None:
     """Found by hypothesis: from_end() gives limit 0 when the total is 0; Whoosh raises ValueError."""
@@ -163,16 +161,9 @@ def test_explicit_hostile_searches_refused_or_answered_in_time(hostile_client: T
         assert codes <= {"BAD_USER_INPUT", "TIMEOUT"}, (codes, q[:40])
 
 
-# people(name:) has no length limit (quotes/articles stop at 2,000 characters): a long name of many
-# terms makes Whoosh recurse past Python's limit -> RecursionError -> INTERNAL. Owned by index/ + schema/.
-PEOPLE_RECURSION = pytest.mark.xfail(
-    strict=True, reason="people(name:) with thousands of terms: RecursionError in Whoosh (INTERNAL)"
-)
-
-
 @pytest.mark.parametrize(
     "q",
-    [pytest.param(q, marks=PEOPLE_RECURSION) if len(q.split()) > 500 else q for q in EXPLICIT],
+    EXPLICIT,
     ids=[f"{i}:{q[:12]}" for i, q in enumerate(EXPLICIT)],
 )
 def test_explicit_hostile_names_refused_or_answered_in_time(hostile_client: TestClient, q: str) -> None:
