@@ -25,7 +25,7 @@ STRICT = wordlist(
     "confirmed confirms agreed agrees predicted predicts promised promises vowed vows pledged pledges "
     "complained complains concluded concludes reported reports alleged alleges charged testified "
     "speculated estimated boasted believes believed thinks thought hopes hoped fears feared expects "
-    "expected worried worries knew feels felt think believe hope fear expect"
+    "expected worried worries knew feels felt think believe hope fear expect wrote writes"
 )
 PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "

@@ -236,9 +236,9 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
             w.casefold() in ORG_WORDS for w in words
         ):
             continue
-        if _is_place(words):
-            continue
         k = _index_of(toks, run[0])
+        if _is_place(words) or (k > 0 and _is_place([toks[k - 1].text, *words])):
+            continue  # "Iowa", "South Carolina", the "York" of "New York"
         if k > 0 and toks[k - 1].text.casefold() in _ORG_BEFORE:
             continue
         tstart, title_text = _pre_title(text, toks, k)

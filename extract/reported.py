@@ -71,7 +71,8 @@ _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
 _TRAILING = re.compile(
     r"^[\s,]*(?:$|[.!?…]|,\s*(?:adding|saying|stating|noting|arguing|insisting|who|which|whose|where|when|"
-    r"according|after|before|while|as)\b)",
+    r"according|after|before|while|as)\b|(?:when|while|after|before|as|during)\s|"
+    r"\d+\s+(?:seconds?|minutes?|hours?|days?)\s+(?:into|after|before|later))",
     re.I,
 )
 
@@ -359,13 +360,16 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
         ):
             continue  # a noun ("the attacks", "Trump's support"), not a verb
-        if re.search(r"\b(?:to|not|never|n[’']t)\s+$", prev, re.I):
-            continue  # an infinitive ("embolden Putin to challenge") or a denial of the stance
+        if re.search(r"\b(?:to|not|never|n[’']t|was|were|be|been|being|is|are)\s+$", prev, re.I):
+            continue  # an infinitive, a passive, or a denial of the stance
         if any(f.start <= tok.start < f.end or f.cue_start == tok.start for f in found + out):
             continue
         np_start, np_end = _left_np(ctx, tok.start, sent.start)
-        if np_end <= np_start:
-            continue
+        if np_end <= np_start or not (
+            ctx.people.mention_ending_at(np_end)
+            or re.search(r"\b(?:he|she)$", ctx.masked[np_start:np_end], re.I)
+        ):
+            continue  # the subject must be a named person or a pronoun right before the verb
         who, _real = ctx.people.classify(np_start, np_end)
         if who is None or who.kind != "person":
             continue
@@ -374,7 +378,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             if nxt.text.casefold() not in _ATTITUDE_PARTICLES:
                 break
             start = nxt.end
-        m = _CLAUSE_END.search(ctx.masked, start, sent.end)
+        m = re.compile(r"[,;(—]").search(ctx.masked, start, sent.end)
         end = m.start() if m else sent.end
         if "\x00" in ctx.masked[start:end]:
             continue
@@ -419,6 +423,8 @@ def _one_cue(
 
     np_start, np_end = _left_np(ctx, cstart, floor)
     if ckind == "participle":
+        if re.search(r"\b(?:the|a|an|most|more|less|very|so|too)\s+$", ctx.masked[floor:cstart], re.I):
+            return out  # an adjective ("the most telling promise"), not a participle
         gap = ctx.masked[np_end:cstart]
         if np_end > np_start and "," not in gap:
             who, _ = people.classify(np_start, np_end)
@@ -463,6 +469,15 @@ def _one_cue(
             return out
         if left and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left):
             emit(left, who)
+        elif left and not led and re.search(r",\s*$", ctx.masked[cend:start]):
+            # "The solution, the partner said, was simple": one report around its attribution
+            right = _classify(ctx, start, _region_end(ctx, start, cues, floor))
+            if right:
+                (ls, le, lk, lg), (rs, re_, rk, rg) = left[0], right[0]
+                kind = QuoteKind.INDIRECT if lk is rk is QuoteKind.INDIRECT else QuoteKind.MIXED
+                if not any(f.start < re_ and ls < f.end for f in found + out):
+                    out.append(Found(ls, re_, kind, cue, cstart, who, lg + rg, [(ls, le), (rs, re_)]))
+                return out
     if trailing:
         return out
     if ckind in {"strict", "phrase"} and not led:
@@ -470,15 +485,20 @@ def _one_cue(
     first_word = re.match(r"\s*([\w’']+)", after)
     if not led and first_word and first_word.group(1).casefold() in _PREP_START:
         return out
-    for s, e in _clauses(ctx, start, _region_end(ctx, start, cues, floor), led):
+    end = _region_end(ctx, start, cues, floor)
+    if re.search(r"\b(?:which|that)\s+$", ctx.masked[floor:np_start]):
+        comma = ctx.masked.find(",", start, end)
+        end = comma if comma > start else end  # "a vote, which she said was a mistake, ..."
+    for s, e in _clauses(ctx, start, end, led):
         emit(_classify(ctx, s, e), who)
     return out
 
 
 def _clauses(ctx: _Ctx, start: int, end: int, led: bool) -> list[tuple[int, int]]:
-    """A "that" clause split at a second "and that": "saying that A and that B" reports two things."""
-    if not led:
-        return [(start, end)]
+    """A quoted "that" clause split at a second "and that": "saying that "A" and that B" reports two
+    things (each typed by its own quotation marks)."""
+    if not led or not any(start <= seg.open < end for seg in ctx.segments):
+        return [(start, end)]  # plain reported speech keeps "A and that B" as one report
     out = []
     for m in _AND_THAT.finditer(ctx.masked, start, end):
         out.append((start, m.start()))

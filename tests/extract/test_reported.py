@@ -80,9 +80,24 @@ def test_a_reported_clause_with_a_quoted_fragment_is_mixed() -> None:
     assert _found(text) == [("mixed", "the closure should not be “dragged out” any longer", "Ilse Marten")]
 
 
-def test_and_that_reports_two_things() -> None:
+def test_and_that_with_quotations_reports_two_things() -> None:
+    text = "Mayor Ilse Marten said that “the bridge will reopen” and that tolls would “stay as they are.”"
+    assert _found(text) == [
+        ("direct", "the bridge will reopen", "Ilse Marten"),
+        ("mixed", "tolls would “stay as they are.”", "Ilse Marten"),
+    ]
+
+
+def test_plain_and_that_stays_one_report() -> None:
     text = "Mayor Ilse Marten said that the bridge would reopen and that tolls would stay."
-    assert [t for _k, t, _s in _found(text)] == ["the bridge would reopen", "tolls would stay"]
+    assert [t for _k, t, _s in _found(text)] == ["the bridge would reopen and that tolls would stay"]
+
+
+def test_an_attribution_inside_the_sentence_keeps_both_halves() -> None:
+    text = "The solution, the mayor told them, was simple."
+    (quote,) = extract_article(text).quotes
+    assert (quote.start, quote.end) == (0, len(text) - 1)
+    assert quote.text == "The solution was simple"
 
 
 @pytest.mark.parametrize(
