@@ -1,33 +1,55 @@
 # quotesearch: the GraphQL API over an index built from seed/ at image build time.
-FROM python:3.11-slim
+#
+# Builds from the official python:3.11-slim (the default) or from any Debian-like base whose
+# python3 is 3.11 and has the venv module, e.g. a debootstrapped bookworm with python3-venv:
+#   docker build -t quotesearch .
+#   podman build --build-arg BASE_IMAGE=localhost/quotesearch-base:bookworm ...   (.ci/container-test)
+# Behind a TLS-intercepting proxy, give pip the CA bundle as a build secret; it is mounted only
+# while pip runs and is not left in any layer:
+#   docker build --secret id=pip_ca,src=/etc/ssl/certs/ca-certificates.crt -t quotesearch .
+ARG BASE_IMAGE=python:3.11-slim
+FROM ${BASE_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    VIRTUAL_ENV=/opt/venv \
+    PATH=/opt/venv/bin:$PATH \
+    PYTHONPATH=/app \
+    PORT=8000 \
     QUOTESEARCH_INDEX_DIR=/app/data/index \
     QUOTESEARCH_SEED_DIR=/app/seed \
     QUOTESEARCH_TOPICS_FILE=/app/seed/topics.toml
 
 WORKDIR /app
 
-# Dependencies first (hash-pinned), so code changes reuse this layer.
+# Dependencies first (hash-pinned, no resolution), so code changes reuse this layer.
 COPY requirements.lock ./
-RUN pip install --require-hashes --no-deps -r requirements.lock
+RUN --mount=type=secret,id=pip_ca \
+    if [ -s /run/secrets/pip_ca ]; then export PIP_CERT=/run/secrets/pip_ca; fi \
+    && python3 -m venv /opt/venv \
+    && pip install --require-hashes --no-deps -r requirements.lock
 
+# The code runs from /app (PYTHONPATH): nothing but requirements.lock is downloaded, and the
+# package data that a wheel would leave out (service/static) stays next to the code.
 COPY pyproject.toml README.md ./
 COPY extract ./extract
 COPY index ./index
 COPY schema ./schema
 COPY service ./service
+COPY bench ./bench
 COPY seed ./seed
-RUN pip install --no-deps . \
-    && useradd --system --uid 10001 --home-dir /app quotesearch \
+RUN printf '#!/opt/venv/bin/python\nimport sys\nfrom service.cli import main\nif __name__ == "__main__":\n    sys.exit(main())\n' \
+        > /opt/venv/bin/quotesearch \
+    && chmod 0755 /opt/venv/bin/quotesearch \
+    && useradd --system --uid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin quotesearch \
     && quotesearch build-index \
     && chown -R quotesearch /app/data
 
-USER quotesearch
+USER 10001
 EXPOSE 8000
+# PORT only tells the check where to look: set it too when serving on another --port.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
 CMD ["quotesearch", "serve", "--host", "0.0.0.0", "--port", "8000"]
