@@ -7,7 +7,7 @@ INDEX_DIR ?= data/index
 HOST      ?= 127.0.0.1
 PORT      ?= 8000
 
-.PHONY: install run test lint lock schema clean
+.PHONY: install run test lint lock schema clean container-test
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,6 +40,11 @@ lock: install
 
 schema: install
 	$(BIN)/quotesearch schema > schema.graphql
+
+# Build the Dockerfile's image with podman (installed from Debian if missing) on a debootstrapped
+# bookworm base, lint it, run it and check it serves (see the README's "Container").
+container-test:
+	bash .ci/container-test
 
 clean:
 	rm -rf $(VENV) data .mypy_cache .pytest_cache .ruff_cache
