@@ -29,14 +29,21 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     store = IndexStore(args.index_dir or settings.index_dir)
     before = store.doc_count()
+    skipped: list[str] = []
     count = ingest_paths(
         store,
         args.paths,
         load_topics(settings.topics_file),
         workers=args.workers,
         on_commit=lambda n: print(f"committed {n} articles", file=sys.stderr),
+        skipped=skipped,
     )
     print(f"read {count} articles; index now holds {store.doc_count()} documents (was {before})")
+    if skipped:
+        print(f"quotesearch: skipped {len(skipped)} files that are not articles:", file=sys.stderr)
+        for problem in skipped:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
     return 0
 
 

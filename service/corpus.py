@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from extract.models import ArticleMeta
 
+logger = logging.getLogger("quotesearch.corpus")
 METADATA_FILE = "articles.toml"
 ARTICLE_SUFFIXES = {".txt"}
 
@@ -56,10 +58,22 @@ def _folder_metadata(folder: Path) -> dict[str, ArticleMeta]:
     return {name: ArticleMeta.model_validate(fields) for name, fields in data.get("article", {}).items()}
 
 
-def read_articles(paths: list[Path]) -> Iterator[ArticleFile]:
-    """Each article file with its text and whatever its folder's ``articles.toml`` says of it."""
+def read_articles(paths: list[Path], skipped: list[str] | None = None) -> Iterator[ArticleFile]:
+    """Each article file with its text and whatever its folder's ``articles.toml`` says of it.
+
+    A file that is not UTF-8 text is skipped with a warning naming the problem
+    (and added to ``skipped``), so one bad file in a folder of thousands does
+    not stop the rest.
+    """
     metadata: dict[Path, dict[str, ArticleMeta]] = {}
     for path in article_paths(paths):
+        try:
+            text = read_text(path)
+        except ArticleFileError as e:
+            logger.warning("skipped %s", e)
+            if skipped is not None:
+                skipped.append(str(e))
+            continue
         folder_meta = metadata.setdefault(path.parent, _folder_metadata(path.parent))
         meta = folder_meta.get(path.name, ArticleMeta()).model_copy(update={"source": path.name})
-        yield ArticleFile(path=path, text=read_text(path), meta=meta)
+        yield ArticleFile(path=path, text=text, meta=meta)

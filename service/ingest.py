@@ -61,19 +61,17 @@ def _chunks(items: Iterable[ExtractedArticle], size: int) -> Iterator[list[Extra
         yield chunk
 
 
-def _within_limit(files: Iterable[ArticleFile]) -> Iterator[ArticleFile]:
+def _within_limit(files: Iterable[ArticleFile], skipped: list[str]) -> Iterator[ArticleFile]:
     """Skip (with a warning) blank files, and files too large to extract in bounded time."""
     for article in files:
+        problem = None
         if not article.text.strip():
-            logger.warning("skipped %s: no text", article.path)
-            continue
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            logger.warning(
-                "skipped %s: %s characters; at most %s are accepted",
-                article.path,
-                f"{len(article.text):,}",
-                f"{MAX_ARTICLE_CHARS:,}",
-            )
+            problem = f"{article.path}: no text"
+        elif len(article.text) > MAX_ARTICLE_CHARS:
+            problem = f"{article.path}: {len(article.text):,} characters (at most {MAX_ARTICLE_CHARS:,})"
+        if problem:
+            logger.warning("skipped %s", problem)
+            skipped.append(problem)
             continue
         yield article
 
@@ -85,10 +83,17 @@ def ingest_paths(
     workers: int | None = None,
     commit_every: int = COMMIT_EVERY,
     on_commit: Callable[[int], None] | None = None,
+    skipped: list[str] | None = None,
 ) -> int:
-    """Extract and index every article under ``paths``; returns how many articles were read."""
+    """Extract and index every article under ``paths``; returns how many were indexed.
+
+    Files that are not articles (binary, not UTF-8, blank, too large) are
+    skipped and named in ``skipped``; the rest are indexed.
+    """
+    skipped = [] if skipped is None else skipped
     done = 0
-    for chunk in _chunks(extract_files(_within_limit(read_articles(paths)), topics, workers), commit_every):
+    readable = _within_limit(read_articles(paths, skipped), skipped)
+    for chunk in _chunks(extract_files(readable, topics, workers), commit_every):
         store.ingest(chunk)
         done += len(chunk)
         if on_commit:

@@ -127,7 +127,7 @@ def test_cli_indexes_or_skips_hostile_files_in_bounded_time_and_memory(
         cli_env(topics_file),
         timeout=90,
     )
-    assert run.code == 0, run.stderr
+    assert run.code == 1, run.stderr  # some files were refused (named below); the rest were indexed
     assert run.seconds < 60
     assert run.peak_rss_mb < 700, f"peak RSS {run.peak_rss_mb:.0f} MB"
     assert "skipped" in run.stderr and "huge.txt" in run.stderr and "empty.txt" in run.stderr
@@ -160,7 +160,7 @@ def test_cli_refuses_binary_and_non_utf8_files_by_name(
         cli_env(topics_file),
         timeout=60,
     )
-    assert run.code == 2
+    assert run.code == 1  # the rest of a batch is indexed; the refused files are named
     assert "bad.txt" in run.stderr and problem in run.stderr
     assert "Traceback" not in run.stderr
     assert index_state(index) == before
