@@ -302,6 +302,17 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
     return [(start, max(end, last.close) if last.close <= ctx.sent.end else end, QuoteKind.MIXED, segs)]
 
 
+def _attribution_break(ctx: _Ctx, pos: int) -> bool:
+    """Whether a comma or quotation end at ``pos`` closes a clause ("...,” X said" does,
+    "“it gets me mad” every time he thinks" does not)."""
+    if ctx.masked[pos] != "\x00":
+        return True
+    close = pos
+    while close > 0 and ctx.masked[close - 1] == "\x00" and ctx.text[close - 1] in "\"”'’»":
+        close -= 1
+    return ctx.text[close - 1 : close] in {",", "!", "?", "—"} or ctx.text[pos + 1 : pos + 2] == ","
+
+
 def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: int) -> int:
     """Where the reported clause stops: the sentence end, the next cue's attribution, or a
     writer's add-on ("amid ...", ", as ...", ", but did not ...")."""
@@ -314,7 +325,7 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
         else:
             np_start, _ = _left_np(ctx, cstart, start)
             lead = re.search(r"(?:[,\x00]|,?\s+(?:and|but))\s*$", ctx.masked[start:np_start])
-            if np_start > start and lead:
+            if np_start > start and lead and _attribution_break(ctx, start + lead.start()):
                 end = min(end, start + lead.start())
             coord = _COORDINATED.search(ctx.masked, start, cstart)
             if coord:
@@ -564,9 +575,13 @@ def _is_np_word(word: str) -> bool:
 
 
 _PARTICLES = frozenset({"of", "about", "on", "as", "that", "at", "upon"})
+_NAMING_VERBS = wordset(
+    "call calls called dub dubs dubbed term terms termed label labels labeled labelled brand branded"
+)
 _CLAUSE_END = re.compile(
     r";|\s\(|,\s+(?:and|but|while|which|who|whose|when|where|although|though|as|even|adding|saying|according)\b"
-    r"|\s+(?:while|whereas|because|although)\b|\s+—\s",
+    r"|\s+(?:while|whereas|because|although)\b|\s+—\s"
+    r"|\s+and\s+(?:\w+ly\s+)?(?:\w+ed|said|says|told|made|took|gave|called|calling|saying)\b",
     re.I,
 )
 
@@ -592,8 +607,13 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         rest = rest[1:]
     m = _CLAUSE_END.search(masked, seg.close, sent.end)
     end = m.start() if m else sent.end
-    if re.search(r"\b(?:which|whom|who)\b", masked[sent.start : verb.start]):
+    relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])
+    if relative:
         end = seg.close  # a relative clause ("which X described as "...""): it ends with the quote
+        naming = verb.text.casefold() in _NAMING_VERBS
+        short = _words(masked[sent.start + relative.end() : verb.start]) <= 4
+        if naming and short and relative.group().casefold() in {"what", "which"}:
+            start = sent.start + relative.start()  # "what aide Kevin Phillips called "...""
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
         if masked[end - 1] == "\x00":
             break

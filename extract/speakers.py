@@ -29,6 +29,7 @@ _ORG_HEADS = wordset(
     spokesman's statement firm bank union alliance organization organisation service group
     network newspaper bloc cabinet presidency secretariat parliament congress senate"""
 )
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|with|from|to|in|by|on|about|against)\s+(?:the\s+)?$", re.I)
 _GROUP_MODIFIERS = wordset(
     "other some many top senior western u.s. american european local state federal white black young older"
 )
@@ -284,7 +285,12 @@ class People:
         if self.is_group(content):
             return None, True
         names = [m for m in self.mentions if m.name_start >= start and m.name_end <= end]
-        names = [m for m in names if not re.match(r"\s*[’']s\b", self.text[m.name_end : m.name_end + 3])]
+        names = [
+            m
+            for m in names
+            if not re.match(r"\s*[’']s\b", self.text[m.name_end : m.name_end + 3])
+            and not (m.start > start and _PREPOSITION_BEFORE.search(self.text[start : m.start]))
+        ]  # "Trump's campaign" and "a spokesman for Trump" are not Trump
         if names:
             full = [m for m in names if len(m.tokens) > 1]
             m = (full or names)[0]
