@@ -26,7 +26,7 @@ _PARTICLES = frozenset(
 _SUFFIXES = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
 _DROPPED_SUFFIXES = frozenset({"Jr", "Sr", "Jr.", "Sr."})
 # Capitalised words that are never part of a person's name.
-_NOT_NAME = wordset(
+NOT_NAME = wordset(
     """the a an this that these those there their they then than in on at of for to by with from
     as and but or nor if when while after before since until because although though so yet
     it its he she his her we our you your i my me him them us who whom whose which what where why how
@@ -37,6 +37,7 @@ _NOT_NAME = wordset(
     mr mrs ms dr also even just only still already however meanwhile moreover instead indeed
     asked according said says say told tells added earlier later under over among against during like
     unlike here there where now yet perhaps maybe thus hence instead rather please thanks sure well
+    can could will would should might must almost nearly
     god lord democrat democrats republican republicans gop congress senate house white parliament
     northern southern eastern western central european"""
 )
@@ -54,7 +55,8 @@ ORG_WORDS = wordset(
     holdings labs technologies motors exchange market index cup league caucus convention
     county city state province district island islands valley river mountain lake beach park
     island street road bridge tower building palace kremlin pentagon capitol fed reserve
-    security intelligence defense defence staff chiefs"""
+    security intelligence defense defence staff chiefs board authority bureau corps command institution
+    foundation trust society agency labs"""
 )
 _ORG_BEFORE = wordset(
     """outlet newspaper broadcaster agency channel network magazine website daily paper station firm
@@ -122,7 +124,7 @@ def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset
         return False
     if _is_initial(tok):
         return True
-    if _is_acronym(word) or word.casefold() in _NOT_NAME:
+    if _is_acronym(word) or word.casefold() in NOT_NAME:
         return False
     if word.casefold() in _title_words() or word.casefold() in lexicon().groups or country_of(word):
         return False

@@ -167,8 +167,9 @@ def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None
     for m in ctx.people.mentions:
         if m.name_start < floor or m.name_end >= comma_end:
             continue
-        if len(m.tokens) < 2 and m.name_start not in ctx.people.by_mention:
-            continue
+        titled = m.start < m.name_start or m.gender is not None
+        if len(m.tokens) < 2 and m.name_start not in ctx.people.by_mention and not titled:
+            continue  # a lone capitalised word ("Iowa, ...") is no speaker; "Mr. Sperling, ..." is
         between = ctx.masked[m.name_end : comma_end]
         if not re.match(r"\s*(?:\([^)]*\)\s*)?,", between) or re.search(r"[;\x00:]", between):
             continue
@@ -194,7 +195,8 @@ def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
             break
         near.append(mention)
     if near:
-        best = next((m for m in near if len(m.tokens) > 1), near[0])
+        full = [m for m in near if len(m.tokens) > 1]
+        best = full[-1] if full else near[0]  # "said L2 president Bruce Willsie"
         return pos, best.end
     m = re.compile(r"[^,.;:\x00!?]*").match(ctx.masked, pos, ctx.sent.end)
     end = m.end() if m else pos

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extract.lexicon import lexicon, wordset
 from extract.models import Country, Office, Speaker
-from extract.names import ORG_WORDS, NameMention, tokenize
+from extract.names import NOT_NAME, ORG_WORDS, NameMention, tokenize
 from extract.titles import TitleInfo, country_of, parse_title
 
 _DETERMINERS = wordset(
@@ -160,7 +160,8 @@ class People:
                 return matches[0]
             if matches:
                 return self._most_recent(matches, pos) or matches[0]
-        return None
+        inner = [e for e in people if key in e.name.casefold().split()[1:-1]]
+        return inner[0] if len(inner) == 1 else None  # "Acosta" of "Melba Acosta Febo"
 
     def _most_recent(self, candidates: list[Entity], pos: int) -> Entity | None:
         ids = {self._index(e) for e in candidates}
@@ -253,8 +254,8 @@ class People:
     def organization(self, phrase: str) -> Entity:
         """The organisation a phrase names ("the French defense ministry"), one per name."""
         words = phrase.split()
-        while words and words[0].casefold() in _DETERMINERS:
-            words = words[1:]
+        while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in NOT_NAME):
+            words = words[1:]  # "Yet Bloomberg says": the organisation is Bloomberg
         name = " ".join(words)
         for ent in self.entities:
             if ent.kind == "organization" and ent.name.casefold() == name.casefold():
