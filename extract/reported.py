@@ -44,6 +44,7 @@ _RIGHT_SKIP = re.compile(
     r"(?:\s+(?:with|to|on|at)\s+[^,\x00]{1,40}?(?=\s+that\b|,|$))?"
     r"|(?:to|on)\s+(?:reporters|journalists|Twitter|X|Facebook|television|radio|Sunday|CNN|Fox(?:\s+News)?)"
     r"|publicly|again|repeatedly|later|earlier|flatly|too|also|recently|previously|privately|bluntly|simply"
+    r"|twice|once|repeatedly|often|afterward|afterwards|then"
     r"))+\s*,?",
     re.I,
 )
@@ -508,16 +509,19 @@ def _one_cue(
 
 
 def _clauses(ctx: _Ctx, start: int, end: int, led: bool) -> list[tuple[int, int]]:
-    """A quoted "that" clause split at a second "and that": "saying that "A" and that B" reports two
-    things (each typed by its own quotation marks)."""
-    if not led or not any(start <= seg.open < end for seg in ctx.segments):
-        return [(start, end)]  # plain reported speech keeps "A and that B" as one report
+    """A "that" clause split at a second "and that" when each part holds a quotation:
+    "saying that "A" and that the West "B"" reports two quoted things."""
+    if not led:
+        return [(start, end)]
     out = []
     for m in _AND_THAT.finditer(ctx.masked, start, end):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, end))
-    return out
+    quoted = [any(a <= seg.open < b for seg in ctx.segments) for a, b in out]
+    if len(out) > 1 and all(quoted):
+        return out
+    return [(out[0][0], end)]  # "A and that B" stays one report unless each part quotes someone
 
 
 _INTRO = wordset(

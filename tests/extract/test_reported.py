@@ -93,6 +93,13 @@ def test_plain_and_that_stays_one_report() -> None:
     assert [t for _k, t, _s in _found(text)] == ["the bridge would reopen and that tolls would stay"]
 
 
+def test_and_that_with_one_quoted_part_stays_one_mixed_report() -> None:
+    text = "Mayor Ilse Marten said that the bridge would reopen and that tolls would “stay as they are.”"
+    assert _found(text) == [
+        ("mixed", "the bridge would reopen and that tolls would “stay as they are.”", "Ilse Marten")
+    ]
+
+
 def test_an_attribution_inside_the_sentence_keeps_both_halves() -> None:
     text = "The solution, the mayor told them, was simple."
     (quote,) = extract_article(text).quotes
