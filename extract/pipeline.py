@@ -124,6 +124,7 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 who = _nearest_person(doc, people, sent, seg)
             if comp is not None:
                 cs, ce, verb = comp
+                ce = _before_next_report(doc, found + out, seg, ce)
                 if any(f.start < ce and cs < f.end for f in found + out):
                     continue
                 segs = tuple(s for s in doc.segments if cs <= s.open < ce)
@@ -146,6 +147,18 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                     who = prev.speaker
         out.append(Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,)))
     return out
+
+
+def _before_next_report(doc: _Doc, found: list[Found], seg: Segment, end: int) -> int:
+    """Cut a verb object before the next report in its sentence ("accuses Obama of "X" and
+    Trump says ..." ends at "and")."""
+    later = [f.cue_start for f in found if seg.close <= f.cue_start < end]
+    if not later:
+        return end
+    cut = None
+    for m in re.finditer(r",|;|\s+(?:and|but)\s", doc.masked[seg.close : min(later)]):
+        cut = seg.close + m.start()
+    return cut if cut is not None else end
 
 
 def _sentence_of(doc: _Doc, pos: int) -> int | None:
