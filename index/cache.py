@@ -18,7 +18,7 @@ import os
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Set
 from typing import Any, Generic, TypeVar
 
 from whoosh.query import Term
@@ -110,7 +110,7 @@ class GenerationData:
         self._columns: dict[str, Column] = {}
         self._days: array[int] | None = None
         self._quotes: bytearray | None = None
-        self.filter_sets: LRU[tuple[str, str], frozenset[int]] = LRU(FILTER_SETS)
+        self.filter_sets: LRU[tuple[str, ...], Set[int]] = LRU(FILTER_SETS)
 
     def column(self, searcher: Searcher, field: str) -> Column:
         """Value codes of ``field`` (a sortable field) for every document; code 0 is "no value"."""
@@ -163,8 +163,8 @@ class GenerationData:
                     self._quotes = live
         return self._quotes
 
-    def docs(self, searcher: Searcher, field: str, value: str) -> frozenset[int]:
+    def docs(self, searcher: Searcher, field: str, value: str) -> Set[int]:
         """Live documents whose ``field`` holds ``value``, from its postings, cached."""
         return self.filter_sets.get_or_compute(
-            (field, value), lambda: frozenset(searcher.docs_for_query(Term(field, value)))
+            (field, value), lambda: set(searcher.docs_for_query(Term(field, value)))
         )
