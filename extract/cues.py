@@ -18,7 +18,7 @@ SPEECH = wordlist(
     "maintains contended contends acknowledged acknowledges admitted admits conceded concedes emphasized "
     "emphasised emphasizes emphasises underlined underlines underscored underscores reiterated reiterates "
     "wrote writes tweeted observed remarked commented cautioned assured assures replied replies responded "
-    "answered countered recalled recalls"
+    "answered countered recalled recalls continued shouted yelled exclaimed demanded quipped joked"
 )
 STRICT = wordlist(
     "announced announces revealed reveals suggested suggests mentioned mentions denied denies disclosed "

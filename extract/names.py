@@ -50,7 +50,7 @@ ORG_WORDS = wordset(
     street avenue square hall church school hospital airport station congress senate assembly
     federation republic kingdom states nations europe media daily herald tribune today weekly
     monitor gazette globe sun telegraph guardian independent express mail observer chronicle wire
-    reuters bloomberg politico podcast show initiative act bill plan program programme project
+    reuters bloomberg politico podcast show initiative act plan program programme project
     summit war day conference forum coalition alliance movement campaign pac capital partners
     holdings labs technologies motors exchange market index cup league caucus convention
     county city state province district island islands valley river mountain lake beach park

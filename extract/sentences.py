@@ -19,6 +19,11 @@ _ABBREV = wordset(
     approx dept est fig ave blvd univ assn bros u.s u.k u.n e.u d.c"""
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|[\"“‘'(\[«])?[A-Z0-9])")
+_ATTRIBUTION = re.compile(
+    r"\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,5}(?:said|says|asked|asks|added|adds|continued|told|tells|wrote|"
+    r"writes|replied|explained|recalled|noted|insisted|argued|shouted|demanded|tweeted|exclaimed|responded)"
+    r"(?:\s+[\w’'-]+){0,4}\s*[.,]"
+)
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
@@ -53,6 +58,8 @@ def split(text: str, start: int, end: int, para: int, segments: list[Segment]) -
         dot = m.start()
         if text[dot] == "." and m.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(text, dot):
             continue
+        if m.group()[-1] in "\"”’'»" and _ATTRIBUTION.match(text, stop, end):
+            continue  # "“Can we win?” Mr. Manafort asked.": the attribution belongs to the quote
         out.append(Sentence(cur, stop, para))
         cur = stop
         while cur < end and text[cur].isspace():

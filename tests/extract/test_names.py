@@ -57,3 +57,8 @@ def test_honorifics_give_a_gender() -> None:
     (m,) = find_names("Mrs. Petra Lind arrived.", frozenset())
     assert m.gender == "female"
     assert m.name == "Petra Lind"
+
+
+def test_places_are_not_people_and_bill_is_a_name() -> None:
+    text = "Voters in South Carolina and Iowa heard former President Bill Clinton."
+    assert _names(text) == ["Bill Clinton"]

@@ -149,3 +149,11 @@ def test_stance_verbs_report_their_object() -> None:
 def test_a_quoted_label_in_a_verb_object_is_mixed() -> None:
     text = "Senator Tom Reyes called the new fishing quotas “a gift to trawlers.”"
     assert _found(text) == [("mixed", "the new fishing quotas “a gift to trawlers.”", "Tom Reyes")]
+
+
+def test_a_quoted_verb_object_ends_before_the_next_report() -> None:
+    text = "Senator Tom Reyes accuses the mayor of “hiding the bill” and Ilse Marten says the bill is public."
+    assert _found(text) == [
+        ("mixed", "the mayor of “hiding the bill”", "Tom Reyes"),
+        ("indirect", "the bill is public", "Ilse Marten"),
+    ]

@@ -31,3 +31,8 @@ def test_a_quotation_of_several_sentences_stays_with_its_attribution() -> None:
 def test_a_sentence_may_start_with_doubled_apostrophes() -> None:
     text = "He spoke first. ''Nobody listens,'' she said."
     assert _sentences(text) == ["He spoke first.", "''Nobody listens,'' she said."]
+
+
+def test_a_question_quoted_before_its_attribution_stays_with_it() -> None:
+    text = "“Can we win the county?” Mr. Hale asked. Nobody answered."
+    assert _sentences(text) == ["“Can we win the county?” Mr. Hale asked.", "Nobody answered."]
