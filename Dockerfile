@@ -33,7 +33,6 @@ RUN --mount=type=secret,id=pip_ca \
 
 # The code runs from /app (PYTHONPATH): nothing but requirements.lock is downloaded, and the
 # package data that a wheel would leave out (service/static) stays next to the code.
-COPY pyproject.toml README.md ./
 COPY extract ./extract
 COPY index ./index
 COPY schema ./schema
