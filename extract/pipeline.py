@@ -17,7 +17,7 @@ from extract.cleanup import clean
 from extract.direct import Segment, find_segments, mask
 from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteKind
 from extract.names import find_names
-from extract.reported import Found, attribute, complement, subject
+from extract.reported import Found, attribute, complement, continues_predicate, subject
 from extract.sentences import Sentence, split
 from extract.speakers import Entity, People
 from extract.titles import country_of
@@ -129,7 +129,9 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                     continue
                 segs = tuple(s for s in doc.segments if cs <= s.open < ce)
                 used.update(s.open for s in segs)
-                if words >= 3 and len(doc.masked[cs:ce].replace("\x00", "").split()) <= 2:
+                prefix = doc.masked[cs : seg.open].strip(" ,:")
+                direct = not prefix and not continues_predicate(doc.masked, seg.close, ce)
+                if direct or (words >= 3 and len(doc.masked[cs:ce].replace("\x00", "").split()) <= 2):
                     out.append(Found(seg.start, seg.end, QuoteKind.DIRECT, verb, seg.open, who, (seg,)))
                 else:
                     out.append(Found(cs, ce, QuoteKind.MIXED, verb, seg.open, who, segs))
@@ -223,7 +225,7 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
     for prev in reversed(out):
         if _para(doc, prev.start) != para or prev.speaker is not f.speaker:
             return None
-        if prev.segments and prev.kind is not QuoteKind.INDIRECT:
+        if prev.segments and prev.kind is QuoteKind.DIRECT:
             if f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start):
                 return prev
             return None

@@ -295,8 +295,9 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
                 (s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs if _words(ctx.text[s.start : s.end])
             ]
         quoted = first.words(ctx.text)
-        if quoted >= 3 and tail <= 1.5 * quoted:
-            # "there's no consensus" to send a force: the quotation is the point, the tail an add-on
+        if not continues_predicate(ctx.masked, first.close, end) and quoted >= 3 and tail <= 1.5 * quoted:
+            # ""there's no consensus" to send a force", "says he's "losing," part of a lashing":
+            # the quotation is the point, the words after it the writer's add-on
             return [(first.start, first.end, QuoteKind.DIRECT, (first,))]
     if _words(outside) == 0:
         return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs]
@@ -314,6 +315,19 @@ def _attribution_break(ctx: _Ctx, pos: int) -> bool:
     while close > 0 and ctx.masked[close - 1] == "\x00" and ctx.text[close - 1] in "\"”'’»":
         close -= 1
     return ctx.text[close - 1 : close] in {",", "!", "?", "—"} or ctx.text[pos + 1 : pos + 2] == ","
+
+
+_PREDICATE = re.compile(
+    r"\s*(?:must|is|are|was|were|will|would|can|could|should|has|have|had|may|might|do|does|did|"
+    r"isn['’]t|aren['’]t|wasn['’]t|won['’]t|can['’]t|don['’]t|doesn['’]t|didn['’]t)\b",
+    re.I,
+)
+
+
+def continues_predicate(masked: str, pos: int, end: int) -> bool:
+    """Whether the words after a quotation go on with its clause (""local forces" must lead"),
+    which makes the whole clause one mixed report."""
+    return _PREDICATE.match(masked, pos, end) is not None
 
 
 def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: int) -> int:
