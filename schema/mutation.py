@@ -82,7 +82,10 @@ class Mutation:
     ) -> IngestArticlePayload:
         context = ctx(info)
         if context.ingest is None:
-            raise ApiError(ErrorCode.UNAUTHENTICATED, "mutations are disabled: no API token is configured")
+            raise ApiError(
+                ErrorCode.UNAUTHENTICATED,
+                "mutations are disabled here (no API token is configured, or the index is read-only)",
+            )
         if not context.authenticated:
             raise ApiError(
                 ErrorCode.UNAUTHENTICATED, "a valid `Authorization: Bearer <token>` header is required"
