@@ -449,6 +449,17 @@ def _one_cue(
             emit(_classify(ctx, np_end, end), who)
         return out
 
+    if ckind == "speech" and not ctx.masked[sent.start : cstart].strip():
+        # "Said Dorothy Poynter, who grew up with him, "We were all so proud of him.""
+        rs, re_ = _right_np(ctx, cend)
+        who, _ = people.classify(rs, re_)
+        quote = ctx.masked.find("\x00", re_, sent.end)
+        comma = ctx.masked.find(",", re_, sent.end)
+        start = quote if quote >= 0 else (comma + 1 if comma >= 0 else -1)
+        if start > 0:
+            emit(_classify(ctx, start, sent.end), who)
+        return out
+
     np_start, np_end = _left_np(ctx, cstart, floor)
     if ckind == "participle":
         if re.search(r"\b(?:the|a|an|most|more|less|very|so|too)\s+$", ctx.masked[floor:cstart], re.I):

@@ -157,3 +157,8 @@ def test_a_quoted_verb_object_ends_before_the_next_report() -> None:
         ("mixed", "the mayor of “hiding the bill”", "Tom Reyes"),
         ("indirect", "the bill is public", "Ilse Marten"),
     ]
+
+
+def test_a_sentence_may_open_with_its_cue() -> None:
+    text = "Said Dora Pyne, who grew up on the same street, “We were all so proud of him.”"
+    assert _found(text) == [("direct", "We were all so proud of him.", "Dora Pyne")]
