@@ -27,7 +27,7 @@ _ADVERBS = (
     r"subsequently|separately|quickly|immediately|privately|frequently|often|now|flatly|simply|bluntly|"
     r"explicitly|firmly|strongly|clearly|specifically|directly|never|not|did|does|do|only|already|even|"
     r"still|earlier|yesterday|today|just|long|personally|emphatically|angrily|quietly|sharply|"
-    r"frankly|famously|memorably|once|ultimately|finally|confidently|optimistically|cautiously"
+    r"frankly|famously|memorably|once|ultimately|finally|confidently|optimistically|cautiously|since"
 )
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -488,10 +488,10 @@ def _one_cue(
         return out
     who, real = people.classify(np_start, np_end)
     if not real:
-        if found and re.search(r"\b(?:and|but)\s*$", before_np):
-            who = found[-1].speaker
-        else:
+        if not re.search(r"\b(?:and|but)\s*$", before_np):
             return out
+        # "... keeps its finances secret but says ...": the subject of the first verb speaks
+        who = found[-1].speaker if found else subject(ctx.text, ctx.masked, sent, people)[0]
     trailing = not led and (
         _TRAILING.match(after) is not None
         or (

@@ -162,3 +162,8 @@ def test_a_quoted_verb_object_ends_before_the_next_report() -> None:
 def test_a_sentence_may_open_with_its_cue() -> None:
     text = "Said Dora Pyne, who grew up on the same street, “We were all so proud of him.”"
     assert _found(text) == [("direct", "We were all so proud of him.", "Dora Pyne")]
+
+
+def test_a_second_verb_of_the_same_subject_reports_too() -> None:
+    text = "Mayor Ilse Marten keeps her diary private but says she writes in it every night."
+    assert _found(text) == [("indirect", "she writes in it every night", "Ilse Marten")]
