@@ -132,7 +132,8 @@ _ATTITUDE_LEMMAS = wordlist(
     "dismiss reject rail urge demand propose promise vow pledge want question challenge deny accuse blame "
     "cite mention discuss describe highlight tout extol applaud welcome embrace favor favour recall "
     "acknowledge admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
-    "tout champion advocate dispute rebuke chide scold insult disparage"
+    "tout champion advocate dispute rebuke chide scold insult disparage refer allude respond talk speak "
+    "worry focus warn caution agree balk complain argue apologize apologise"
 )
 ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in _inflect(lemma))
 """Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""

@@ -17,7 +17,7 @@ from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, TELL, find_cues, kind
 from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.models import QuoteKind
-from extract.names import tokenize
+from extract.names import Tok, tokenize
 from extract.sentences import Sentence
 from extract.speakers import Entity, People
 
@@ -372,7 +372,9 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
     return found
 
 
-_ATTITUDE_PARTICLES = frozenset({"against", "of", "about", "on", "for", "as", "that", "out", "up"})
+_ATTITUDE_PARTICLES = frozenset(
+    {"against", "of", "about", "on", "for", "as", "that", "out", "up", "to", "with", "at"}
+)
 
 
 def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
@@ -381,9 +383,18 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     sent = ctx.sent
     for tok in tokenize(ctx.masked, sent.start, sent.end):
         word = tok.text.casefold()
-        if word not in ATTITUDE_VERBS or tok.text[:1].isupper() or word.endswith("ing"):
+        if word not in ATTITUDE_VERBS or tok.text[:1].isupper():
             continue
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
+        if word.endswith("ing"):
+            if not re.search(r",\s*$", prev) or any(f.start <= tok.start < f.end for f in found + out):
+                continue
+            # ", referring to [...]": the participle reports for the sentence's speaker
+            who = found[-1].speaker if found else subject(ctx.text, ctx.masked, sent, ctx.people)[0]
+            span = _attitude_object(ctx, tok, found + out)
+            if who is not None and span:
+                out.append(Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who))
+            continue
         if re.search(
             r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
         ):
@@ -401,20 +412,27 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         who, _real = ctx.people.classify(np_start, np_end)
         if who is None or who.kind != "person":
             continue
-        start = tok.end
-        for nxt in tokenize(ctx.masked, tok.end, min(sent.end, tok.end + 40)):
-            if nxt.text.casefold() not in _ATTITUDE_PARTICLES:
-                break
-            start = nxt.end
-        m = re.compile(r"[,;(—]").search(ctx.masked, start, sent.end)
-        end = m.start() if m else sent.end
-        if "\x00" in ctx.masked[start:end]:
-            continue
-        s, e = _trim(ctx, start, end)
-        if _words(ctx.text[s:e]) < 4 or any(f.start < e and s < f.end for f in found + out):
-            continue
-        out.append(Found(s, e, QuoteKind.INDIRECT, tok.text, tok.start, who))
+        span = _attitude_object(ctx, tok, found + out)
+        if span:
+            out.append(Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who))
     return out
+
+
+def _attitude_object(ctx: _Ctx, verb: Tok, found: list[Found]) -> tuple[int, int] | None:
+    """The object of a stance verb up to the clause's first comma, if it is long enough to say something."""
+    start = verb.end
+    for nxt in tokenize(ctx.masked, verb.end, min(ctx.sent.end, verb.end + 40)):
+        if nxt.text.casefold() not in _ATTITUDE_PARTICLES:
+            break
+        start = nxt.end
+    m = re.compile(r"[,;(—]").search(ctx.masked, start, ctx.sent.end)
+    end = m.start() if m else ctx.sent.end
+    if "\x00" in ctx.masked[start:end]:
+        return None
+    s, e = _trim(ctx, start, end)
+    if _words(ctx.text[s:e]) < 4 or any(f.start < e and s < f.end for f in found):
+        return None
+    return s, e
 
 
 def _one_cue(

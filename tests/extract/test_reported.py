@@ -167,3 +167,8 @@ def test_a_sentence_may_open_with_its_cue() -> None:
 def test_a_second_verb_of_the_same_subject_reports_too() -> None:
     text = "Mayor Ilse Marten keeps her diary private but says she writes in it every night."
     assert _found(text) == [("indirect", "she writes in it every night", "Ilse Marten")]
+
+
+def test_a_stance_participle_reports_for_the_speaker() -> None:
+    text = "“It was a long night,” Mayor Ilse Marten said, referring to the storm that flooded the harbour."
+    assert _found(text)[-1] == ("indirect", "the storm that flooded the harbour", "Ilse Marten")
