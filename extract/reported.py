@@ -71,7 +71,7 @@ _STOP = re.compile(
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
 _TRAILING = re.compile(
-    r"^[\s,]*(?:$|[.!?…]|,\s*(?:adding|saying|stating|noting|arguing|insisting|who|which|whose|where|when|"
+    r"^[\s,]*(?:$|[.!?…]|,\s*(?:\w+ing|who|which|whose|where|when|"
     r"according|after|before|while|as)\b|(?:when|while|after|before|as|during)\s|"
     r"\d+\s+(?:seconds?|minutes?|hours?|days?)\s+(?:into|after|before|later))",
     re.I,
@@ -235,7 +235,7 @@ def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
         w = tok.text.casefold()
         if w == "that":
             return tok.end
-        if w in _THAT_BLOCK or tok.text in {"\x00", ";", ":", ".", "!", "?"}:
+        if w in _THAT_BLOCK or tok.text in {"\x00", ";", ":", ".", "!", "?"} or w.endswith("ing"):
             return None
     return None
 
@@ -512,6 +512,7 @@ def _one_cue(
         who = found[-1].speaker if found else subject(ctx.text, ctx.masked, sent, people)[0]
     trailing = not led and (
         _TRAILING.match(after) is not None
+        or _TRAILING.match(ctx.masked[cend : sent.end]) is not None
         or (
             (first := re.match(r"\s*(\w+)", after)) is not None
             and first.group(1).casefold() in _PREP_START
