@@ -58,7 +58,7 @@ def split(text: str, start: int, end: int, para: int, segments: list[Segment]) -
         dot = m.start()
         if text[dot] == "." and m.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(text, dot):
             continue
-        if m.group()[-1] in "\"”’'»" and _ATTRIBUTION.match(text, stop, end):
+        if _ATTRIBUTION.match(text, stop, end) and any(a == cur and b == stop for a, b in inside):
             continue  # "“Can we win?” Mr. Manafort asked.": the attribution belongs to the quote
         out.append(Sentence(cur, stop, para))
         cur = stop
