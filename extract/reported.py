@@ -501,8 +501,10 @@ def _one_cue(
     if inverted:
         rs, re_ = _right_np(ctx, cend)
         who, real = people.classify(rs, re_)
-        left_end = np_start
-        emit(_classify(ctx, floor, left_end), who)
+        emit(_classify(ctx, floor, np_start), who)
+        rest = re.compile(r"[^\x00]*?,\s*(?=\x00)").match(ctx.masked, re_, sent.end)
+        if rest:  # ""It's hard," said the senator, "because ...": the quotation goes on
+            emit(_classify(ctx, rest.end(), sent.end), who)
         return out
     who, real = people.classify(np_start, np_end)
     if not real:

@@ -85,3 +85,10 @@ def test_a_quoted_fragment_with_a_named_subject_is_a_quote() -> None:
     (quote,) = extract_article(text).quotes
     assert quote.text == "bold, fair and overdue,"
     assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"
+
+
+def test_an_inverted_attribution_inside_one_quotation() -> None:
+    text = "“It is a hard choice,” said Senator Tom Reyes, “because both sides have a point.”"
+    (quote,) = extract_article(text).quotes
+    assert quote.text == "It is a hard choice, because both sides have a point."
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
