@@ -37,7 +37,7 @@ NOT_NAME = wordset(
     mr mrs ms dr also even just only still already however meanwhile moreover instead indeed
     asked according said says say told tells added earlier later under over among against during like
     unlike here there where now yet perhaps maybe thus hence instead rather please thanks sure well
-    can could will would should might must almost nearly
+    can could will would should might must almost nearly despite although though unless whether
     god lord democrat democrats republican republicans gop congress senate house white parliament
     northern southern eastern western central european"""
 )

@@ -159,9 +159,23 @@ class People:
             if len(matches) == 1:
                 return matches[0]
             if matches:
-                return self._most_recent(matches, pos) or matches[0]
+                return self._most_prominent(matches, pos)
         inner = [e for e in people if key in e.name.casefold().split()[1:-1]]
         return inner[0] if len(inner) == 1 else None  # "Acosta" of "Melba Acosta Febo"
+
+    def _most_prominent(self, candidates: list[Entity], pos: int) -> Entity:
+        """Of people sharing a surname, the one the article has named most so far (a bare
+        "Sanders" after "Jane Sanders" is still the senator), the latest on a tie."""
+        ids = {self._index(e): e for e in candidates}
+        i = bisect.bisect_left(self._timeline, (pos, -1))
+        counts = dict.fromkeys(ids, 0)
+        last = dict.fromkeys(ids, -1)
+        for p, idx in self._timeline[:i]:
+            if idx in ids:
+                counts[idx] += 1
+                last[idx] = p
+        best = max(ids, key=lambda idx: (counts[idx], last[idx]))
+        return ids[best]
 
     def _most_recent(self, candidates: list[Entity], pos: int) -> Entity | None:
         ids = {self._index(e) for e in candidates}

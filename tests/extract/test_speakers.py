@@ -78,3 +78,12 @@ def test_an_office_holder_who_speaks_for_a_country_holds_its_office() -> None:
     text = "Prime Minister Jan Berg said that “Denmark will not send ships.”"
     speaker = extract_article(text).quotes[0].speaker
     assert speaker is not None and speaker.country is not None and speaker.country.name == "Denmark"
+
+
+def test_a_shared_surname_goes_to_the_person_the_article_names_most() -> None:
+    text = (
+        "Senator Tom Reyes opened the hearing. Reyes spoke for an hour.\n\n"
+        "His wife, Ana Reyes, sat in the front row.\n\n"
+        "Reyes said the bill would pass."
+    )
+    assert _speakers(text) == ["Tom Reyes"]
