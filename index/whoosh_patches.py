@@ -5,6 +5,13 @@ exists, so for fields without lengths (ID, KEYWORD) every call stats the file
 system again; indexing calls it once per posting. A segment's files never
 change once written, so remembering "no column" for the reader's lifetime is
 safe. Measured: ~15% of index build time at 10^4 quotes.
+
+``BufferFile`` (each file inside a compound segment, over the segment's
+mmap) copies its whole buffer into a ``BytesIO`` when opened, so every
+searcher held a private copy of the postings (95 MB at 10^5 quotes; worker
+RSS 1.6 GB with four searchers). Most reads go through ``get()`` on the
+buffer itself; the ``BytesIO`` is now made only when a sequential read needs
+it, and over a zero-copy reader of the mapped pages.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from whoosh.codec import whoosh3
+from whoosh.filedb import structfile
 
 _MISSING = object()
 _applied = False
@@ -26,9 +34,77 @@ def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
     return reader
 
 
+class _MappedReader:
+    """A read-only, seekable file over a buffer (a slice of an mmap) that copies only what is read."""
+
+    def __init__(self, buf: Any) -> None:
+        self._buf = memoryview(buf)
+        self._pos = 0
+        self._len = len(self._buf)
+
+    def read(self, size: int = -1) -> bytes:
+        start = self._pos
+        end = self._len if size is None or size < 0 else min(self._len, start + size)
+        self._pos = end
+        return bytes(self._buf[start:end])
+
+    def readline(self, size: int = -1) -> bytes:
+        end = self._len if size is None or size < 0 else min(self._len, self._pos + size)
+        found = bytes(self._buf[self._pos : end]).find(b"\n")
+        return self.read(end - self._pos if found < 0 else found + 1)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = (0, self._pos, self._len)[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def readinto(self, target: Any) -> int:
+        data = self.read(len(target))
+        target[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._buf.release()
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def closed(self) -> bool:
+        return False
+
+
+class _LazyFile:
+    """``BufferFile.file``: the sequential reader, made on first use."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        reader = obj.__dict__.get("_qs_file")
+        if reader is None:
+            reader = obj.__dict__["_qs_file"] = _MappedReader(obj._buf)
+        return reader
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__["_qs_file"] = value
+
+
+def _buffer_file_init(self: Any, buf: Any, name: str | None = None, onclose: Any = None) -> None:
+    self._buf = buf
+    self._name = name
+    self.onclose = onclose
+    self.is_real = False
+    self.is_closed = False
+
+
 def apply() -> None:
     """Install the patches once (idempotent)."""
     global _applied
     if not _applied:
         whoosh3.W3PerDocReader._cached_reader = _cached_reader
+        structfile.BufferFile.file = _LazyFile()
+        structfile.BufferFile.__init__ = _buffer_file_init
         _applied = True
