@@ -193,27 +193,42 @@ class SearcherPool:
 
     The resolvers' thread pool has dozens of threads; a searcher per thread
     would hold dozens of copies of each segment's readers and caches. A lent
-    searcher is replaced by a new one when a commit has made it stale.
+    searcher is replaced by a new one when a commit has made it stale: at once
+    after a commit by this process, within ``recheck`` seconds after one by
+    another process (asking Whoosh lists the index folder, which cost 4% of a
+    cheap request when done on every call).
     """
 
-    def __init__(self, store: IndexStore, size: int = SEARCHERS) -> None:
+    def __init__(self, store: IndexStore, size: int = SEARCHERS, recheck: float = 0.2) -> None:
         self.store = store
+        self.recheck = recheck
         self._slots = threading.BoundedSemaphore(size)
-        self._free: list[Searcher] = []
+        self._free: list[tuple[Searcher, int, float]] = []  # searcher, local commits, time checked
+        self._lent: dict[int, tuple[int, float]] = {}
         self._lock = threading.Lock()
+
+    def _fresh(self) -> Searcher:
+        return self.store.index.searcher()
 
     def acquire(self) -> Searcher:
         self._slots.acquire()
         try:
             with self._lock:
-                searcher = self._free.pop() if self._free else None
-            if searcher is None:
-                return self.store.index.searcher()
-            if not searcher.up_to_date():
-                # not refresh(): it shares segment readers with the old searcher,
-                # so closing the old one would close them under the new one.
-                searcher.close()
-                return self.store.index.searcher()
+                entry = self._free.pop() if self._free else None
+            commits, now = self.store.local_commits(), time.monotonic()
+            if entry is None:
+                searcher, checked = self._fresh(), now
+            else:
+                searcher, seen, checked = entry
+                if seen != commits or now - checked > self.recheck:
+                    checked = now
+                    if not searcher.up_to_date():
+                        # not refresh(): it shares segment readers with the old searcher,
+                        # so closing the old one would close them under the new one.
+                        searcher.close()
+                        searcher = self._fresh()
+            with self._lock:
+                self._lent[id(searcher)] = (commits, checked)
             return searcher
         except BaseException:
             self._slots.release()
@@ -221,7 +236,8 @@ class SearcherPool:
 
     def release(self, searcher: Searcher) -> None:
         with self._lock:
-            self._free.append(searcher)
+            commits, checked = self._lent.pop(id(searcher))
+            self._free.append((searcher, commits, checked))
         self._slots.release()
 
 

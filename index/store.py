@@ -113,6 +113,9 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None}
 
 
+_commits: dict[str, int] = {}  # commits made by this process, per index folder
+
+
 class IndexStore:
     """The index directory: opening it, and adding articles to it."""
 
@@ -122,6 +125,7 @@ class IndexStore:
         self.lock_timeout = lock_timeout
         self.readonly = readonly
         self._write_lock = threading.Lock()
+        self._key = str(path.resolve())
         if readonly:
             self.index: FileIndex = whoosh_index.open_dir(str(path), indexname=INDEX_NAME, readonly=True)
             return
@@ -134,6 +138,10 @@ class IndexStore:
     @staticmethod
     def exists(path: Path) -> bool:
         return path.is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+
+    def local_commits(self) -> int:
+        """How many commits this process has made to this index folder, through any ``IndexStore``."""
+        return _commits.get(self._key, 0)
 
     def generation(self) -> int:
         """Grows by one with every commit; caches key on it."""
@@ -164,6 +172,7 @@ class IndexStore:
                 writer.cancel()
                 raise
             writer.commit()
+            _commits[self._key] = _commits.get(self._key, 0) + 1
 
     def ingest(
         self, batch: Iterable[ExtractedArticle], procs: int = 1, limitmb: int = 128
