@@ -110,6 +110,32 @@ def speed(texts: Sequence[str], topics: Sequence[Topic], runs: int) -> dict[str,
     }
 
 
+def hostile_inputs() -> dict[str, str]:
+    """Generated articles that once took time quadratic in their length: one long sentence
+    full of nested quotation marks, of reporting verbs, or of plain words."""
+    nested = 2700
+    return {
+        "nested_quotes_100kb": ("\"He said 'she said " * nested) + "x" + ("' she said\" he said" * nested),
+        "cue_every_word_100kb": "Ann Lee said " * 7700 + "so.",
+        "one_sentence_1mb": "word " * 200_000 + '"Hello there," said Bob.',
+    }
+
+
+def hostile_timings() -> dict[str, str]:
+    """Seconds of extraction for each hostile input, on one core (one run each)."""
+    restore = _pin_one_core()
+    out = {}
+    try:
+        for name, text in hostile_inputs().items():
+            started = time.perf_counter()
+            extract_article(text)
+            out[name] = f"{time.perf_counter() - started:.2f} s for {len(text) // 1000} KB"
+    finally:
+        if restore:
+            os.sched_setaffinity(0, restore)
+    return out
+
+
 def run(args: argparse.Namespace, settings: Any = None) -> int:
     """Print (or write as JSON) the seed figures, the devset figures and the speed."""
     topics_file = getattr(settings, "topics_file", None) or Path("seed/topics.toml")
@@ -124,6 +150,8 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
             lines = args.devset.read_text(encoding="utf-8").splitlines()
             texts = [str(json.loads(line)["text"]) for line in lines if line.strip()]
     report["speed_one_core"] = speed(texts, topics, args.runs)
+    if not args.skip_hostile:
+        report["hostile_inputs"] = hostile_timings()
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -131,6 +159,8 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
     for label, figures in report.get("devset", {}).items():
         _print_block(f"devset {label} (score_attributions.py)", figures)
     _print_block("speed, one core (median of runs)", report["speed_one_core"])
+    if "hostile_inputs" in report:
+        _print_block("hostile inputs, one core", report["hostile_inputs"])
     return 0
 
 
@@ -154,4 +184,5 @@ def register(commands: Any) -> None:
     cmd.add_argument("--split", type=int, default=150, help="devset articles to develop on; the rest check")
     cmd.add_argument("--runs", type=int, default=5, help="speed passes; the median is reported")
     cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    cmd.add_argument("--skip-hostile", action="store_true", help="leave out the hostile-input timings")
     cmd.set_defaults(run=run)

@@ -10,6 +10,7 @@ say who the person is, and a speaker slot must skip over them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -94,8 +95,33 @@ class Tok:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Words and punctuation marks of ``text[start:end]``."""
+    return list(iter_tokens(text, start, end))
+
+
+def iter_tokens_back(text: str, floor: int, end: int) -> Iterator[Tok]:
+    """The tokens of ``text[floor:end]`` from the last to the first, read a short stretch at a
+    time: a rule that stops after a few words costs what it reads, not the sentence's length."""
+    reach = 32
+    while end > floor:
+        lo = max(floor, end - reach)
+        toks = tokenize(text, lo, end)
+        if lo > floor:
+            if len(toks) < 2:
+                reach *= 2  # a long word or a run of spaces: read further back
+                continue
+            toks = toks[1:]  # the first may be cut in two: it is read again with the next stretch
+        yield from reversed(toks)
+        if not toks:
+            return
+        end = toks[0].start
+
+
+def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Tok]:
+    """The tokens of ``text[start:end]`` one at a time, for rules that stop after a few words:
+    they then cost what they read, not the length of the sentence."""
     stop = len(text) if end is None else end
-    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, stop)]
+    for m in TOKEN.finditer(text, start, stop):
+        yield Tok(m.group(), m.start(), m.end())
 
 
 @cache

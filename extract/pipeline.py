@@ -8,6 +8,7 @@ finally coreference-resolved speakers and stance.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteK
 from extract.names import find_names
 from extract.reported import Found, attribute, complement, continues_predicate, subject
 from extract.sentences import Sentence, split
+from extract.spans import WINDOW, SpanSet, window
 from extract.speakers import Entity, People
 from extract.titles import country_of
 from extract.topics import Topic
@@ -39,6 +41,8 @@ class _Doc:
     sentences: list[Sentence]
     segments: list[Segment]
     seg_sentence: dict[int, int]  # segment open offset -> sentence index
+    starts: list[int]  # sentence starts, for bisection
+    opens: list[int]  # segment opening offsets, for bisection
 
 
 def _read(text: str, title: str | None) -> tuple[_Doc, str | None, str | None]:
@@ -52,10 +56,10 @@ def _read(text: str, title: str | None) -> tuple[_Doc, str | None, str | None]:
             continue
         segs = find_segments(text, line.start, line.end)
         segments.extend(segs)
+        opens = [s.open for s in segs]
         for sent in split(text, line.start, line.end, para, segs):
-            for seg in segs:
-                if sent.start <= seg.open < sent.end:
-                    seg_sentence[seg.open] = len(sentences)
+            for seg in segs[bisect.bisect_left(opens, sent.start) : bisect.bisect_left(opens, sent.end)]:
+                seg_sentence[seg.open] = len(sentences)
             sentences.append(sent)
         para += 1
     chars = list(mask(text, segments))
@@ -63,7 +67,9 @@ def _read(text: str, title: str | None) -> tuple[_Doc, str | None, str | None]:
     for sent in sentences:
         body[sent.start : sent.end] = [True] * (sent.end - sent.start)
     masked = "".join(c if body[i] or c == "\n" else " " for i, c in enumerate(chars))
-    return _Doc(text, masked, sentences, segments, seg_sentence), cleaned.title, cleaned.byline
+    starts, opens = [s.start for s in sentences], [s.open for s in segments]
+    doc = _Doc(text, masked, sentences, segments, seg_sentence, starts, opens)
+    return doc, cleaned.title, cleaned.byline
 
 
 def extract_article(
@@ -82,8 +88,7 @@ def extract_article(
 
     found: list[Found] = []
     for sent in doc.sentences:
-        segs = [s for s in doc.segments if sent.start <= s.open < sent.end]
-        found.extend(attribute(text, doc.masked, sent, segs, people))
+        found.extend(attribute(text, doc.masked, sent, _opening_in(doc, sent.start, sent.end), people))
     found.extend(_uncued(doc, people, found))
     found.sort(key=lambda f: f.start)
     _continue_chains(doc, found)
@@ -100,21 +105,27 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
     quoted fragment of three words or more whose sentence names its speaker.
     Shorter uncued fragments are scare quotes, not quotations."""
     used = {s.open for f in found for s in f.segments}
-    covered = [(f.start, f.end) for f in found]
+    taken = SpanSet()
+    for f in found:
+        taken.add(f.start, f.end)
+    cue_starts = sorted(f.cue_start for f in found)
     out: list[Found] = []
+    latest: Found | None = None  # the attribution starting last before the quotation
     ordered = sorted(found, key=lambda f: f.start)
+    k = 0
     for seg in doc.segments:
-        if seg.open in used or any(a <= seg.start < b for a, b in covered):
-            continue
-        if any(f.start <= seg.start < f.end for f in out):
+        while k < len(ordered) and ordered[k].start < seg.open:
+            if latest is None or ordered[k].start > latest.start:
+                latest = ordered[k]
+            k += 1
+        if seg.open in used or taken.covers(seg.start):
             continue
         si = doc.seg_sentence.get(seg.open)
         if si is None:
             continue
-        sent = doc.sentences[si]
+        sent = window(doc.text, doc.sentences[si], seg.open, seg.close)
         words = seg.words(doc.text)
         lead = doc.masked[sent.start : seg.open].strip()
-        prior = [f for f in ordered + out if f.start < seg.open]
         if lead:
             comp = complement(doc.text, doc.masked, sent, seg)
             if comp is None and words < 3:
@@ -124,17 +135,21 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 who = _nearest_person(doc, people, sent, seg)
             if comp is not None:
                 cs, ce, verb = comp
-                ce = _before_next_report(doc, found + out, seg, ce)
-                if any(f.start < ce and cs < f.end for f in found + out):
+                ce = _before_next_report(doc, cue_starts, seg, ce)
+                if taken.overlaps(cs, ce):
                     continue
-                segs = tuple(s for s in doc.segments if cs <= s.open < ce)
+                segs = tuple(_opening_in(doc, cs, ce))
                 used.update(s.open for s in segs)
                 prefix = doc.masked[cs : seg.open].strip(" ,:")
                 direct = not prefix and not continues_predicate(doc.masked, seg.close, ce)
                 if direct or (words >= 3 and len(doc.masked[cs:ce].replace("\x00", "").split()) <= 2):
-                    out.append(Found(seg.start, seg.end, QuoteKind.DIRECT, verb, seg.open, who, (seg,)))
+                    new = Found(seg.start, seg.end, QuoteKind.DIRECT, verb, seg.open, who, (seg,))
                 else:
-                    out.append(Found(cs, ce, QuoteKind.MIXED, verb, seg.open, who, segs))
+                    new = Found(cs, ce, QuoteKind.MIXED, verb, seg.open, who, segs)
+                out.append(new)
+                taken.add(new.start, new.end)
+                latest = new if latest is None or new.start > latest.start else latest
+                bisect.insort(cue_starts, seg.open)
                 continue
             if who is None:
                 continue
@@ -142,38 +157,44 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
             if words < 3 and seg.closed:
                 continue
             who = None
-            if prior:
-                prev = max(prior, key=lambda f: f.start)
-                psi = _sentence_of(doc, prev.start)
+            if latest is not None:
+                psi = _sentence_of(doc, latest.start)
                 if psi is not None and sent.para - doc.sentences[psi].para <= 1:
-                    who = prev.speaker
-        out.append(Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,)))
+                    who = latest.speaker
+        new = Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,))
+        out.append(new)
+        taken.add(new.start, new.end)
+        bisect.insort(cue_starts, seg.open)
+        latest = new if latest is None or new.start > latest.start else latest
     return out
 
 
-def _before_next_report(doc: _Doc, found: list[Found], seg: Segment, end: int) -> int:
+def _opening_in(doc: _Doc, start: int, end: int) -> list[Segment]:
+    """The quotations opening in ``[start, end)``."""
+    return doc.segments[bisect.bisect_left(doc.opens, start) : bisect.bisect_left(doc.opens, end)]
+
+
+def _before_next_report(doc: _Doc, cue_starts: list[int], seg: Segment, end: int) -> int:
     """Cut a verb object before the next report in its sentence ("accuses Obama of "X" and
     Trump says ..." ends at "and")."""
-    later = [f.cue_start for f in found if seg.close <= f.cue_start < end]
-    if not later:
+    i = bisect.bisect_left(cue_starts, seg.close)
+    if i == len(cue_starts) or cue_starts[i] >= end:
         return end
     cut = None
-    for m in re.finditer(r",|;|\s+(?:and|but)\s", doc.masked[seg.close : min(later)]):
+    for m in re.finditer(r",|;|\s+(?:and|but)\s", doc.masked[seg.close : cue_starts[i]]):
         cut = seg.close + m.start()
     return cut if cut is not None else end
 
 
 def _sentence_of(doc: _Doc, pos: int) -> int | None:
-    for i, s in enumerate(doc.sentences):
-        if s.start <= pos < s.end:
-            return i
-    return None
+    i = bisect.bisect_right(doc.starts, pos) - 1
+    return i if i >= 0 and pos < doc.sentences[i].end else None
 
 
 def _nearest_person(doc: _Doc, people: People, sent: Sentence, seg: Segment) -> Entity | None:
     best: Entity | None = None
-    for m in people.mentions:
-        if sent.start <= m.name_start and m.name_end <= seg.open and not people.is_quoted(m.name_start):
+    for m in people.mentions_in(sent.start, seg.open):
+        if m.name_end <= seg.open and not people.is_quoted(m.name_start):
             best = people.entity_of(m) or best
     return best
 
@@ -260,10 +281,10 @@ def _quote(doc: _Doc, people: People, f: Found, topics: Sequence[Topic]) -> Quot
         cue_si = _sentence_of(doc, f.cue_start)
         if cue_si is not None:
             last = max(last, doc.sentences[cue_si].end)
-        context = doc.text[first:last]
+        context = doc.text[max(first, f.start - WINDOW) : min(last, f.end + WINDOW)]
     named: list[str] = []
-    for m in people.mentions:
-        if f.start <= m.name_start and m.name_end <= f.end:
+    for m in people.mentions_in(f.start, f.end):
+        if m.name_end <= f.end:
             ent = people.entity_of(m)
             if ent and ent.kind == "person" and ent.name not in named:
                 named.append(ent.name)

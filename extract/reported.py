@@ -10,15 +10,19 @@ fragment is MIXED, plain reported words are INDIRECT.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, TELL, find_cues, kind_of
 from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.models import QuoteKind
-from extract.names import Tok, tokenize
+from extract.names import Tok, iter_tokens, iter_tokens_back, tokenize
 from extract.sentences import Sentence
+from extract.spans import SpanSet, window
 from extract.speakers import Entity, People
 
 _ADVERBS = (
@@ -38,6 +42,12 @@ _TIME = (
     rf"|(?:on|in)\s+(?:{_MONTHS})(?:\s+\d{{1,2}})?(?:,\s+\d{{4}})?"
 )
 _LEFT_TAIL = re.compile(rf"(?:[\s,]*\b(?:{_ADVERBS}|{_TIME})\b)+[\s,]*$", re.I)
+_LEFT_TAIL_ENDS = wordset(
+    f"{_ADVERBS} {_DAYS} {_MONTHS} morning afternoon evening night week month year weekend spring summer "
+    "fall autumn winter ago".replace("|", " ").casefold()
+)
+"""The words ``_LEFT_TAIL`` can end with (digits aside): a slot ending otherwise needs no regex."""
+_LAST_WORD = re.compile(r"\w+$")
 _RIGHT_SKIP = re.compile(
     rf"^(?:\s*,?\s*(?:{_TIME}|in\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){{0,2}}?"
     r"(?:statement|interview|letter|post|tweet|speech|email|remarks?|op-ed|memo|briefing|appearance)"
@@ -48,6 +58,22 @@ _RIGHT_SKIP = re.compile(
     r"))+\s*,?",
     re.I,
 )
+_SLOT = 400
+"""Characters read back from a cue for its speaker slot: far more than any title and name."""
+_WORD = re.compile(r"\w+")
+_SLOT_WORDS = 10
+"""Words a speaker slot may hold: longer, the words before a cue are a clause, not a name."""
+_TAIL = 80
+"""Characters read back for the word or mark that ends a stretch ("..., and", "which ")."""
+
+
+def _tail(masked: str, start: int, end: int) -> tuple[str, int]:
+    """The last ``_TAIL`` characters of ``masked[start:end]`` and where they begin: rules that
+    test how a stretch ends read only its end."""
+    lo = max(start, end - _TAIL)
+    return masked[lo:end], lo
+
+
 _THAT_BLOCK = wordset(
     """he she they it we i you his her their its our my is are was were has have had will would can
     could should may might must does do did be been being which who whom whose if whether because
@@ -99,10 +125,28 @@ class _Ctx:
     sent: Sentence
     segments: list[Segment]
     people: People
+    taken: SpanSet = field(default_factory=SpanSet)
+    closes: list[int] = field(default_factory=list)  # the segments' close offsets, for bisection
 
 
 def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(_WORD.findall(text))
+
+
+def _has_words(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` words or more, read only as far as the ``n``-th."""
+    return sum(1 for _ in islice(_WORD.finditer(text), n)) == n
+
+
+def _left_tail(masked: str, floor: int, cue_start: int) -> re.Match[str] | None:
+    """The adverbs and time phrases right before a cue ("Warren also on Tuesday said")."""
+    end = cue_start
+    while end > floor and (masked[end - 1].isspace() or masked[end - 1] == ","):
+        end -= 1
+    last = _LAST_WORD.search(masked, max(floor, end - 30), end)
+    if last is None or not (last.group().isdigit() or last.group().casefold() in _LEFT_TAIL_ENDS):
+        return None
+    return _LEFT_TAIL.search(masked, max(floor, cue_start - _TAIL), cue_start)
 
 
 def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
@@ -111,13 +155,14 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     A name followed by an appositive or relative clause ("Levine, who has given
     money to Rubio, said") is the speaker, not the last noun of the clause.
     """
-    m = _LEFT_TAIL.search(ctx.masked, floor, cue_start)
+    m = _left_tail(ctx.masked, floor, cue_start)
     end = m.start() if m else cue_start
     while end > floor and ctx.masked[end - 1].isspace():
         end -= 1
-    paren = re.search(r"\s*\([^()\x00]{1,40}\)$", ctx.masked[floor:end])
+    tail, lo = _tail(ctx.masked, floor, end)
+    paren = re.search(r"\s*\([^()\x00]{1,40}\)$", tail)
     if paren and not ctx.people.mention_ending_at(end):
-        end = floor + paren.start()  # "Harry Reid (D-Nev.) said"
+        end = lo + paren.start()  # "Harry Reid (D-Nev.) said"
     if end > floor and ctx.masked[end - 1] == ",":
         head = _chain_head(ctx, end, floor)
         if head is not None:
@@ -128,20 +173,22 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     mention = ctx.people.mention_ending_at(stripped) or ctx.people.mention_ending_at(end)
     if mention and mention.start >= floor:
         return _extend_left(ctx, mention.start, floor), mention.name_end
-    rel = re.search(r"(?:,\s*|\s+)who\s*$", ctx.masked[floor:end])
+    tail, lo = _tail(ctx.masked, floor, end)
+    rel = re.search(r"(?:,\s*|\s+)who\s*$", tail)
     if rel:
-        antecedent = ctx.people.mention_ending_at(floor + rel.start())
+        antecedent = ctx.people.mention_ending_at(lo + rel.start())
         if antecedent and antecedent.start >= floor:
             return antecedent.start, antecedent.name_end  # "Ted Cruz, who said ..."
-    toks = tokenize(ctx.masked, floor, end)
+    if end > floor and ctx.masked[end - 1] == "\x00":
+        return end, end  # the words before the cue are a quotation: no speaker slot
     start = end
-    for count, tok in enumerate(reversed(toks), 1):
+    for count, tok in enumerate(iter_tokens_back(ctx.masked, floor, end), 1):
         w = tok.text
         if w in {",", ";", ":", "(", ")", "\x00", "—", "–", '"', "“", "”"} or w.casefold() in _BOUNDARY_WORDS:
             break
         if not (w[:1].isalnum() or w in {"’", "'", "-", ".", "&"}):
             break
-        if count > 9:
+        if count >= _SLOT_WORDS:
             return end, end
         start = tok.start
     return start, end
@@ -152,7 +199,7 @@ _NP_LEAD = frozenset({"former", "then", "the", "a", "an", "’", "'", "s", "-", 
 
 def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
     """Extend a name's title leftwards over capitalised words ("former Obama Education Secretary")."""
-    for tok in reversed(tokenize(ctx.masked, floor, start)):
+    for tok in iter_tokens_back(ctx.masked, floor, start):
         w = tok.text
         if not (w[:1].isupper() or w.casefold() in _NP_LEAD) or w.casefold() in _BOUNDARY_WORDS:
             break
@@ -165,8 +212,8 @@ def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
 def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None:
     """The name heading "Name, <appositive or relative clause>, <cue>" when the slot before
     the cue is such a comma-closed tail ("Senator Lindsey Graham, Republican of South Carolina, said")."""
-    for m in ctx.people.mentions:
-        if m.name_start < floor or m.name_end >= comma_end:
+    for m in ctx.people.mentions_in(floor, comma_end):
+        if m.name_end >= comma_end:
             continue
         titled = m.start < m.name_start or m.gender is not None
         if len(m.tokens) < 2 and m.name_start not in ctx.people.by_mention and not titled:
@@ -176,7 +223,7 @@ def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None
             continue
         if _words(between) > 30:
             continue
-        before = ctx.masked[floor : m.start].rstrip()
+        before = _tail(ctx.masked, floor, m.start)[0].rstrip()
         if before and not re.search(r"(?:[,\x00]|\b(?:and|but|But|And))$", before):
             continue
         return _extend_left(ctx, m.start, floor), m.name_end
@@ -188,9 +235,7 @@ def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
     while pos < ctx.sent.end and ctx.masked[pos].isspace():
         pos += 1
     near = []
-    for mention in ctx.people.mentions:
-        if mention.name_start < pos:
-            continue
+    for mention in ctx.people.mentions_in(pos, ctx.sent.end):
         gap = ctx.masked[pos : mention.name_start]
         if _words(gap) > 5 or re.search(r"[,;:\x00!?]", gap):
             break
@@ -215,11 +260,12 @@ def _skip_object(ctx: _Ctx, pos: int) -> int:
     stop = m.end() if m else pos
     if stop >= ctx.sent.end or ctx.masked[stop] in ",:\x00.":
         return stop
-    toks = tokenize(ctx.masked, pos, ctx.sent.end)
-    if not toks:
+    toks = iter_tokens(ctx.masked, pos, ctx.sent.end)
+    first = next(toks, None)
+    if first is None:
         return pos
-    end = toks[0].end
-    for tok in toks[1:]:
+    end = first.end
+    for tok in toks:
         if not tok.text[:1].isupper():
             break
         end = tok.end
@@ -229,7 +275,7 @@ def _skip_object(ctx: _Ctx, pos: int) -> int:
 def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
     """The position after a complementiser "that" within ``limit`` words of ``pos``, if the
     words before it are an addressee or a time phrase and not a clause of their own."""
-    for n, tok in enumerate(tokenize(ctx.masked, pos, ctx.sent.end)):
+    for n, tok in enumerate(iter_tokens(ctx.masked, pos, ctx.sent.end)):
         if n > limit:
             return None
         w = tok.text.casefold()
@@ -248,7 +294,7 @@ def _content_start(ctx: _Ctx, cue_end: int, cue: str) -> tuple[int, bool]:
     that = _find_that(ctx, pos, 8)
     if that is not None:
         return that, True
-    m = _RIGHT_SKIP.match(ctx.masked[pos : ctx.sent.end])
+    m = _RIGHT_SKIP.match(ctx.masked[pos : min(ctx.sent.end, pos + _SLOT)])
     if m:
         pos += m.end()
     while pos < ctx.sent.end and ctx.masked[pos] in " \t,:":
@@ -279,9 +325,9 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
     start, end = _trim(ctx, start, end)
     if end <= start:
         return []
-    segs = tuple(s for s in ctx.segments if s.open < end and s.close > start)
+    segs = tuple(_segments_in(ctx, start, end))
     if not segs:
-        return [(start, end, QuoteKind.INDIRECT, ())] if _words(ctx.text[start:end]) >= 2 else []
+        return [(start, end, QuoteKind.INDIRECT, ())] if _has_words(ctx.text[start:end], 2) else []
     first = segs[0]
     colon = ctx.masked.rfind(":", start, first.open)
     if colon >= 0:
@@ -292,18 +338,28 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
         tail = _words(ctx.masked[first.close : end].replace("\x00", ""))
         if tail == 0:
             return [
-                (s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs if _words(ctx.text[s.start : s.end])
+                (s.start, s.end, QuoteKind.DIRECT, (s,))
+                for s in segs
+                if _has_words(ctx.text[s.start : s.end], 1)
             ]
         quoted = first.words(ctx.text)
         if not continues_predicate(ctx.masked, first.close, end) and quoted >= 3 and tail <= 1.5 * quoted:
             # ""there's no consensus" to send a force", "says he's "losing," part of a lashing":
             # the quotation is the point, the words after it the writer's add-on
             return [(first.start, first.end, QuoteKind.DIRECT, (first,))]
-    if _words(outside) == 0:
+    if not _has_words(outside, 1):
         return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs]
     start, end = _trim(ctx, start, end)
     last = segs[-1]
     return [(start, max(end, last.close) if last.close <= ctx.sent.end else end, QuoteKind.MIXED, segs)]
+
+
+def _segments_in(ctx: _Ctx, start: int, end: int) -> Iterator[Segment]:
+    """The quotations overlapping ``[start, end)``; they are in order and never overlap."""
+    i = bisect.bisect_right(ctx.closes, start)
+    while i < len(ctx.segments) and ctx.segments[i].open < end:
+        yield ctx.segments[i]
+        i += 1
 
 
 def _attribution_break(ctx: _Ctx, pos: int) -> bool:
@@ -334,17 +390,19 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     """Where the reported clause stops: the sentence end, the next cue's attribution, or a
     writer's add-on ("amid ...", ", as ...", ", but did not ...")."""
     end = ctx.sent.end
-    for cstart, _cend, ckind in cues:
-        if cstart <= start:
-            continue
+    nxt = bisect.bisect_right(cues, (start, len(ctx.text) + 1, ""))
+    for cstart, _cend, ckind in cues[nxt : nxt + 1]:
+        if cstart >= end:
+            break
         if ckind in {"participle", "according"}:
             end = min(end, cstart)
         else:
             np_start, _ = _left_np(ctx, cstart, start)
-            lead = re.search(r"(?:[,\x00]|,?\s+(?:and|but))\s*$", ctx.masked[start:np_start])
-            if np_start > start and lead and _attribution_break(ctx, start + lead.start()):
-                end = min(end, start + lead.start())
-            coord = _COORDINATED.search(ctx.masked, start, cstart)
+            tail, lo = _tail(ctx.masked, start, np_start)
+            lead = re.search(r"(?:[,\x00]|,?\s+(?:and|but))\s*$", tail)
+            if np_start > start and lead and _attribution_break(ctx, lo + lead.start()):
+                end = min(end, lo + lead.start())
+            coord = _COORDINATED.search(ctx.masked, max(start, cstart - _TAIL), cstart)
             if coord:
                 end = min(end, coord.start())
         break
@@ -356,19 +414,20 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
 
 
 def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], people: People) -> list[Found]:
-    """Every cue-attributed span in one sentence."""
-    ctx = _Ctx(text, masked, sent, segments, people)
+    """Every cue-attributed span in one sentence, each cue reading only its window of it."""
     matches = find_cues(masked, sent.start, sent.end)
     cues = [(m.start(), m.end(), kind_of(m.group())) for m in matches]
+    taken = SpanSet()
+    closes = [s.close for s in segments]
     found: list[Found] = []
     floor = sent.start
     for m, (cstart, cend, ckind) in zip(matches, cues, strict=True):
-        cue = m.group()
-        results = _one_cue(ctx, cue, cstart, cend, ckind, cues, floor, found)
+        ctx = _Ctx(text, masked, window(text, sent, cstart, cend), segments, people, taken, closes)
+        results = _one_cue(ctx, m.group(), cstart, cend, ckind, cues, max(floor, ctx.sent.start), found)
         if results:
             found.extend(results)
             floor = max(floor, cend)
-    found.extend(_attitudes(ctx, found))
+    found.extend(_attitudes(_Ctx(text, masked, sent, segments, people, taken, closes), found))
     return found
 
 
@@ -380,20 +439,23 @@ _ATTITUDE_PARTICLES = frozenset(
 def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     """Stance verbs with a named subject: "Trump has railed against [the trade deal]"."""
     out: list[Found] = []
-    sent = ctx.sent
-    for tok in tokenize(ctx.masked, sent.start, sent.end):
+    cue_starts = {f.cue_start for f in found}
+    base = ctx
+    for tok in iter_tokens(base.masked, base.sent.start, base.sent.end):
         word = tok.text.casefold()
         if word not in ATTITUDE_VERBS or tok.text[:1].isupper():
             continue
+        sent = window(base.text, base.sent, tok.start, tok.end)
+        ctx = _Ctx(base.text, base.masked, sent, base.segments, base.people, base.taken, base.closes)
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
         if word.endswith("ing"):
-            if not re.search(r",\s*$", prev) or any(f.start <= tok.start < f.end for f in found + out):
+            if not re.search(r",\s*$", prev) or ctx.taken.covers(tok.start):
                 continue
             # ", referring to [...]": the participle reports for the sentence's speaker
             who = found[-1].speaker if found else subject(ctx.text, ctx.masked, sent, ctx.people)[0]
-            span = _attitude_object(ctx, tok, found + out)
+            span = _attitude_object(ctx, tok)
             if who is not None and span:
-                out.append(Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who))
+                out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who)))
             continue
         if re.search(
             r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
@@ -401,7 +463,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             continue  # a noun ("the attacks", "Trump's support"), not a verb
         if re.search(r"\b(?:to|not|never|n[’']t|was|were|be|been|being|is|are)\s+$", prev, re.I):
             continue  # an infinitive, a passive, or a denial of the stance
-        if any(f.start <= tok.start < f.end or f.cue_start == tok.start for f in found + out):
+        if ctx.taken.covers(tok.start) or tok.start in cue_starts:
             continue
         np_start, np_end = _left_np(ctx, tok.start, sent.start)
         if np_end <= np_start or not (
@@ -412,13 +474,18 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         who, _real = ctx.people.classify(np_start, np_end)
         if who is None or who.kind != "person":
             continue
-        span = _attitude_object(ctx, tok, found + out)
+        span = _attitude_object(ctx, tok)
         if span:
-            out.append(Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who))
+            out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who)))
     return out
 
 
-def _attitude_object(ctx: _Ctx, verb: Tok, found: list[Found]) -> tuple[int, int] | None:
+def _claim(ctx: _Ctx, found: Found) -> Found:
+    ctx.taken.add(found.start, found.end)
+    return found
+
+
+def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     """The object of a stance verb up to the clause's first comma, if it is long enough to say something."""
     start = verb.end
     for nxt in tokenize(ctx.masked, verb.end, min(ctx.sent.end, verb.end + 40)):
@@ -430,7 +497,7 @@ def _attitude_object(ctx: _Ctx, verb: Tok, found: list[Found]) -> tuple[int, int
     if "\x00" in ctx.masked[start:end]:
         return None
     s, e = _trim(ctx, start, end)
-    if _words(ctx.text[s:e]) < 4 or any(f.start < e and s < f.end for f in found):
+    if not _has_words(ctx.text[s:e], 4) or ctx.taken.overlaps(s, e):
         return None
     return s, e
 
@@ -451,16 +518,15 @@ def _one_cue(
 
     def emit(spans: list[tuple[int, int, QuoteKind, tuple[Segment, ...]]], who: Entity | None) -> None:
         for s, e, k, segs in spans:
-            if any(f.start < e and s < f.end for f in found + out):
-                continue
-            out.append(Found(s, e, k, cue, cstart, who, segs))
+            if not ctx.taken.overlaps(s, e):
+                out.append(_claim(ctx, Found(s, e, k, cue, cstart, who, segs)))
 
     who: Entity | None = None
     if ckind == "according":
         np_start, np_end = _right_np(ctx, cend)
         who, _ = people.classify(np_start, np_end)
         before = ctx.masked[floor:cstart].strip(" ,")
-        if _words(before) >= 3:
+        if _has_words(before, 3):
             emit(_classify(ctx, floor, cstart), who)
         else:
             end = _region_end(ctx, np_end, cues, floor)
@@ -480,7 +546,8 @@ def _one_cue(
 
     np_start, np_end = _left_np(ctx, cstart, floor)
     if ckind == "participle":
-        if re.search(r"\b(?:the|a|an|most|more|less|very|so|too)\s+$", ctx.masked[floor:cstart], re.I):
+        before = _tail(ctx.masked, floor, cstart)[0]
+        if re.search(r"\b(?:the|a|an|most|more|less|very|so|too)\s+$", before, re.I):
             return out  # an adjective ("the most telling promise"), not a participle
         gap = ctx.masked[np_end:cstart]
         if np_end > np_start and "," not in gap:
@@ -496,7 +563,7 @@ def _one_cue(
 
     start, led = _content_start(ctx, cend, cue)
     after = ctx.masked[start : sent.end]
-    before_np = ctx.masked[floor:np_start]
+    before_np = _tail(ctx.masked, floor, np_start)[0]
     inverted = np_end <= np_start and re.search(r"[,\x00]\s*$", before_np) is not None
     if inverted:
         rs, re_ = _right_np(ctx, cend)
@@ -535,8 +602,9 @@ def _one_cue(
             if right:
                 (ls, le, lk, lg), (rs, re_, rk, rg) = left[0], right[0]
                 kind = QuoteKind.INDIRECT if lk is rk is QuoteKind.INDIRECT else QuoteKind.MIXED
-                if not any(f.start < re_ and ls < f.end for f in found + out):
-                    out.append(Found(ls, re_, kind, cue, cstart, who, lg + rg, [(ls, le), (rs, re_)]))
+                if not ctx.taken.overlaps(ls, re_):
+                    pieces = [(ls, le), (rs, re_)]
+                    out.append(_claim(ctx, Found(ls, re_, kind, cue, cstart, who, lg + rg, pieces)))
                 return out
     if trailing:
         return out
@@ -546,7 +614,7 @@ def _one_cue(
     if not led and first_word and first_word.group(1).casefold() in _PREP_START:
         return out
     end = _region_end(ctx, start, cues, floor)
-    if re.search(r"\b(?:which|that)\s+$", ctx.masked[floor:np_start]):
+    if re.search(r"\b(?:which|that)\s+$", before_np):
         comma = ctx.masked.find(",", start, end)
         end = comma if comma > start else end  # "a vote, which she said was a mistake, ..."
     for s, e in _clauses(ctx, start, end, led):
@@ -576,6 +644,8 @@ _INTRO = wordset(
     earlier later last this next meanwhile however still yet instead now then today yesterday"""
 )
 _CONJ = frozenset({"but", "and", "so", "yet", "or"})
+_COMMA = re.compile(r",\s+")
+_SUBJECT_TOKENS = 30  # more than any subject noun phrase
 
 
 def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Entity | None, bool]:
@@ -585,11 +655,9 @@ def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Ent
     main clause (after an introductory phrase and comma). A group subject
     ("officials") is found but names nobody: (None, True).
     """
-    starts = [sent.start] + [
-        sent.start + m.end() for m in re.finditer(r",\s+", masked[sent.start : sent.end])
-    ]
-    for pos in starts[:4]:
-        toks = tokenize(masked, pos, sent.end)
+    commas = (m.end() for m in _COMMA.finditer(masked, sent.start, sent.end))
+    for pos in [sent.start, *islice(commas, 3)]:
+        toks = list(islice(iter_tokens(masked, pos, sent.end), _SUBJECT_TOKENS))
         while toks and toks[0].text.casefold() in _CONJ:
             toks = toks[1:]
         if not toks or toks[0].text.casefold() in _INTRO or toks[0].text == "\x00":
@@ -627,6 +695,7 @@ def _is_np_word(word: str) -> bool:
 
 
 _PARTICLES = frozenset({"of", "about", "on", "as", "that", "at", "upon"})
+_VERB_REACH = 18  # words a quoted fragment may stand after the verb whose object it is
 _NAMING_VERBS = wordset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled brand branded"
 )
@@ -642,10 +711,9 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
     """The object of a communication verb that holds a quoted fragment, as a mixed span:
     "called [the system "rigged"]", "described [Trump as "kind"]". None when no such verb
     governs the fragment (then a short fragment is only a scare quote)."""
-    toks = tokenize(masked, sent.start, seg.open)
     verb = None
-    for n, tok in enumerate(reversed(toks)):
-        if n > 18 or tok.text in {";", ":", "(", ")"}:
+    for n, tok in enumerate(iter_tokens_back(masked, sent.start, seg.open)):
+        if n > _VERB_REACH or tok.text in {";", ":", "(", ")"}:
             return None
         if tok.text.casefold() in COMPLEMENT_VERBS:
             verb = tok

@@ -7,6 +7,7 @@ Titles and initials ("Sen.", "Gen.", "C. Q. Brown", "U.S.") do not end sentences
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -48,17 +49,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split(text: str, start: int, end: int, para: int, segments: list[Segment]) -> list[Sentence]:
     """The sentences of one paragraph ``text[start:end]``."""
-    inside = [(s.open, s.close) for s in segments]
+    opens = [s.open for s in segments]  # in order, never overlapping: bisection finds the one around
+    closes = {s.open: s.close for s in segments}
     out: list[Sentence] = []
     cur = start
     for m in _BOUNDARY.finditer(text, start, end):
         stop = m.end()
-        if any(a < stop < b for a, b in inside):
+        i = bisect.bisect_left(opens, stop) - 1
+        if i >= 0 and stop < closes[opens[i]]:
             continue
         dot = m.start()
         if text[dot] == "." and m.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(text, dot):
             continue
-        if _ATTRIBUTION.match(text, stop, end) and any(a == cur and b == stop for a, b in inside):
+        if _ATTRIBUTION.match(text, stop, end) and closes.get(cur) == stop:
             continue  # "“Can we win?” Mr. Manafort asked.": the attribution belongs to the quote
         out.append(Sentence(cur, stop, para))
         cur = stop

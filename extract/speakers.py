@@ -93,6 +93,8 @@ class People:
     def __init__(self, text: str, mentions: list[NameMention], quoted: list[tuple[int, int]]) -> None:
         self.text = text
         self.entities: list[Entity] = []
+        self._ids: dict[int, int] = {}  # id(entity) -> its index in ``entities``
+        self._by_word: dict[tuple[str, str], list[Entity]] = {}  # ("last", word) -> full-named people
         self._quoted = quoted
         self._timeline: list[tuple[int, int]] = []  # (position, entity index), outside quotes
         self.by_mention: dict[int, Entity] = {}
@@ -108,14 +110,34 @@ class People:
                     self._note(m.name_start, ent)
                     self.by_mention[m.name_start] = ent
         self.mentions = mentions
+        self._starts = [m.name_start for m in mentions]  # mentions come in text order
+        self._ending: dict[int, NameMention] = {}
+        self._starting: dict[int, NameMention] = {}
+        for m in mentions:
+            self._ending.setdefault(m.end, m)
+            self._ending.setdefault(m.name_end, m)
+            self._starting.setdefault(m.start, m)
+            self._starting.setdefault(m.name_start, m)
 
     # -- building -------------------------------------------------------------
     def _index(self, ent: Entity) -> int:
-        for i, e in enumerate(self.entities):
-            if e is ent:
-                return i
+        i = self._ids.get(id(ent))
+        if i is not None:
+            return i
         self.entities.append(ent)
+        self._ids[id(ent)] = len(self.entities) - 1
+        words = ent.name.casefold().split()
+        if ent.kind == "organization":
+            self._by_word[("organization", ent.name.casefold())] = [ent]
+        elif len(words) > 1:
+            # indexed by name word, so a name resolves in time independent of the cast's size
+            for key in {("last", words[-1]), ("first", words[0]), *(("inner", w) for w in words[1:-1])}:
+                self._by_word.setdefault(key, []).append(ent)
         return len(self.entities) - 1
+
+    def _named(self, part: str, word: str) -> list[Entity]:
+        """The full-named people whose ``part`` (first, last or an inner name) is ``word``."""
+        return self._by_word.get((part, word), [])
 
     def _note(self, pos: int, ent: Entity) -> None:
         if not self.is_quoted(pos):
@@ -130,9 +152,7 @@ class People:
         last = m.tokens[-1].casefold()
         first = m.tokens[0].casefold()
         words = [t.casefold() for t in m.tokens]
-        for ent in self.entities:
-            if ent.kind != "person":
-                continue
+        for ent in self._named("last", last):  # both tests below need the same last name
             known = ent.name.casefold().split()
             if len(words) < len(known) and known[-len(words) :] == words:
                 same = True  # "Wasserman Schultz" after "Debbie Wasserman Schultz"
@@ -153,14 +173,13 @@ class People:
 
     def _surname(self, word: str, pos: int) -> Entity | None:
         key = word.casefold()
-        people = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1]
         for attr in ("last", "first"):
-            matches = [e for e in people if getattr(e, attr) == key]
+            matches = self._named(attr, key)
             if len(matches) == 1:
                 return matches[0]
             if matches:
                 return self._most_prominent(matches, pos)
-        inner = [e for e in people if key in e.name.casefold().split()[1:-1]]
+        inner = self._named("inner", key)
         return inner[0] if len(inner) == 1 else None  # "Acosta" of "Melba Acosta Febo"
 
     def _most_prominent(self, candidates: list[Entity], pos: int) -> Entity:
@@ -191,17 +210,18 @@ class People:
     # -- resolving ------------------------------------------------------------
     def mention_ending_at(self, end: int) -> NameMention | None:
         """The name mention (title and appositive included) that ends at ``end``."""
-        for m in self.mentions:
-            if m.end == end or m.name_end == end:
-                return m
-        return None
+        return self._ending.get(end)
 
     def mention_starting_at(self, start: int) -> NameMention | None:
         """The name mention (title included) that starts at ``start``."""
-        for m in self.mentions:
-            if m.start == start or m.name_start == start:
-                return m
-        return None
+        return self._starting.get(start)
+
+    def mentions_in(self, start: int, end: int) -> list[NameMention]:
+        """The mentions whose name starts in ``[start, end)``, found by bisection so that a
+        rule looking near a cue costs what it reads, not the length of the article."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
 
     def entity_of(self, m: NameMention) -> Entity:
         """The entity a name mention resolved to, creating one for a lone surname."""
@@ -271,9 +291,9 @@ class People:
         while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in NOT_NAME):
             words = words[1:]  # "Yet Bloomberg says": the organisation is Bloomberg
         name = " ".join(words)
-        for ent in self.entities:
-            if ent.kind == "organization" and ent.name.casefold() == name.casefold():
-                return ent
+        known = self._by_word.get(("organization", name.casefold()))
+        if known:
+            return known[0]
         country = None
         for w in words:
             country = country or country_of(w)
@@ -299,7 +319,7 @@ class People:
             return None, True
         if self.is_group(content):
             return None, True
-        names = [m for m in self.mentions if m.name_start >= start and m.name_end <= end]
+        names = [m for m in self.mentions_in(start, end) if m.name_end <= end]
         names = [
             m
             for m in names

@@ -47,6 +47,7 @@ def test_seed_and_devset_predictions_reach_the_scorers(
         split=1,
         runs=1,
         json=True,
+        skip_hostile=True,
     )
     assert extraction.run(args) == 0
     report = json.loads(capsys.readouterr().out)
@@ -62,6 +63,13 @@ def test_speed_reports_rates() -> None:
     figures = extraction.speed(["Mayor Ilse Marten said the bridge would reopen. " * 20], topics, runs=2)
     assert figures["articles"] == 1 and figures["mean_words"] == 160
     assert figures["articles_per_s"] > 0 and figures["words_per_s"] > 0
+
+
+def test_hostile_inputs_are_large_and_timed(monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = extraction.hostile_inputs()
+    assert all(len(text) >= 95_000 for text in inputs.values())
+    monkeypatch.setattr(extraction, "hostile_inputs", lambda: {"tiny": "Ann Lee said so."})
+    assert extraction.hostile_timings()["tiny"].endswith("s for 0 KB")
 
 
 def test_the_cli_knows_the_subcommand() -> None:
