@@ -32,6 +32,7 @@ V = TypeVar("V")
 CACHE_ENV = "QUOTESEARCH_RESULT_CACHE"
 DEFAULT_RESULT_CACHE = 4096
 FILTER_SETS = 512  # (field, value) document sets kept per generation
+LOOKUPS = 20_000  # people by id and by name kept per generation
 
 
 def result_cache_size(default: int = DEFAULT_RESULT_CACHE) -> int:
@@ -81,10 +82,14 @@ class LRU(Generic[K, V]):
                 self._data.popitem(last=False)
 
     def get_or_compute(self, key: K, compute: Callable[[], V]) -> V:
-        value = self.get(key)
-        if value is None:
-            value = compute()
-            self.put(key, value)
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return self._data[key]
+            self.misses += 1
+        value = compute()
+        self.put(key, value)
         return value
 
 
@@ -111,6 +116,7 @@ class GenerationData:
         self._days: array[int] | None = None
         self._quotes: bytearray | None = None
         self.filter_sets: LRU[tuple[str, ...], Set[int]] = LRU(FILTER_SETS)
+        self.lookups: LRU[tuple[str, str], Any] = LRU(LOOKUPS)
 
     def column(self, searcher: Searcher, field: str) -> Column:
         """Value codes of ``field`` (a sortable field) for every document; code 0 is "no value"."""

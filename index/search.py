@@ -345,9 +345,17 @@ class IndexReader:
         data = self._get(ARTICLE, article_id)
         return ArticleRecord.model_validate_json(data) if data else None
 
+    @_pooled
     def person(self, person_id: str) -> PersonRecord | None:
-        data = self._get(PERSON, person_id)
-        return PersonRecord.model_validate_json(data) if data else None
+        """A person by id; kept per generation (people are few, and every quote names its speaker)."""
+        searcher = self.searcher()
+
+        def load() -> PersonRecord | None:
+            data = searcher.document(id=f"{PERSON}:{person_id}")
+            return PersonRecord.model_validate_json(data["payload"]) if data else None
+
+        person: PersonRecord | None = self._data(searcher).lookups.get_or_compute(("person", person_id), load)
+        return person
 
     @_pooled
     def count(self, doctype: str) -> int:
@@ -375,7 +383,9 @@ class IndexReader:
             hits = searcher.search(And([Term("doctype", PERSON), *clauses]), limit=50)
             return [str(_payload(hit.fields())["id"]) for hit in hits]
 
-        return self._cached(searcher, ("people-matching", name), find)
+        # per generation, not in the result cache: a name's people are index structure, like filter sets
+        ids: list[str] = self._data(searcher).lookups.get_or_compute(("people-matching", name), find)
+        return ids
 
     def _conditions(self, flt: QuoteFilter) -> list[tuple[str, list[str]]]:
         """Every exact condition of ``flt`` as (field, accepted values); no values matches nothing."""
