@@ -154,7 +154,14 @@ def run(
         reused = build is not None
         if build is None:
             print(f"building {size} quotes ...", file=sys.stderr, flush=True)
-            build = build_index(generator.articles(quotes=size), index_dir, procs=procs)
+            big = size >= 500_000  # fewer, larger commits: fewer segments to merge
+            build = build_index(
+                generator.articles(quotes=size),
+                index_dir,
+                procs=procs,
+                batch=10_000 if big else 2000,
+                limitmb=512 if big else 256,
+            )
         entry: dict[str, Any] = {"build": {**build.as_dict(), "reused": reused}, "load_average": []}
         print(f"{size}: in-process engine floor and reader ...", file=sys.stderr, flush=True)
         # at 10^6 a common-term facet search takes seconds: fewer variants and one repetition
