@@ -105,7 +105,8 @@ _IRREGULAR = {
 }
 
 
-def _inflect(lemma: str) -> set[str]:
+def inflect(lemma: str) -> set[str]:
+    """The forms of a verb: -s, -ed, -ing and the irregular ones."""
     forms = {lemma}
     if lemma.endswith("e"):
         forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
@@ -123,7 +124,7 @@ def _inflect(lemma: str) -> set[str]:
     return forms
 
 
-COMPLEMENT_VERBS = frozenset(f for lemma in _COMPLEMENT_LEMMAS for f in _inflect(lemma))
+COMPLEMENT_VERBS = frozenset(f for lemma in _COMPLEMENT_LEMMAS for f in inflect(lemma))
 """Verbs whose object may carry quoted words ("called the system "rigged"")."""
 
 
@@ -135,5 +136,5 @@ _ATTITUDE_LEMMAS = wordlist(
     "tout champion advocate dispute rebuke chide scold insult disparage refer allude respond talk speak "
     "worry focus warn caution agree balk complain argue apologize apologise"
 )
-ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in _inflect(lemma))
+ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma))
 """Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""

@@ -22,6 +22,7 @@ from extract.reported import Found, attribute, complement, continues_predicate, 
 from extract.sentences import Sentence, split
 from extract.spans import WINDOW, SpanSet, window
 from extract.speakers import Entity, People
+from extract.terms import is_title
 from extract.titles import country_of
 from extract.topics import Topic
 
@@ -126,8 +127,10 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         sent = window(doc.text, doc.sentences[si], seg.open, seg.close)
         words = seg.words(doc.text)
         lead = doc.masked[sent.start : seg.open].strip()
+        comp = complement(doc.text, doc.masked, sent, seg) if lead else None
+        if comp is None and is_title(doc.text[seg.start : seg.end]):
+            continue  # a title or name in quotation marks, which no cue claims
         if lead:
-            comp = complement(doc.text, doc.masked, sent, seg)
             if comp is None and words < 3:
                 continue  # a scare quote: a quoted term no one is said to have said
             who, group = subject(doc.text, doc.masked, sent, people)

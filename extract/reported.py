@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, TELL, find_cues, kind_of
+from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, TELL, find_cues, inflect, kind_of
 from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.models import QuoteKind
@@ -431,6 +431,7 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
     return found
 
 
+_OBJECT_WORDS = 4  # a shorter object rarely says what the stance is about
 _ATTITUDE_PARTICLES = frozenset(
     {"against", "of", "about", "on", "for", "as", "that", "out", "up", "to", "with", "at"}
 )
@@ -485,19 +486,39 @@ def _claim(ctx: _Ctx, found: Found) -> Found:
     return found
 
 
+_TOPIC_VERBS = inflect("speak") | inflect("talk")
+_TOPIC_PARTICLES = frozenset({"about", "of", "on", "out"})
+_ADJUNCT_AFTER_NAME = re.compile(
+    rf"\s+(?:at|in|on|during|after|before|last|this|earlier|yesterday|today|{_DAYS})\b", re.I
+)
+
+
 def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
-    """The object of a stance verb up to the clause's first comma, if it is long enough to say something."""
+    """The object of a stance verb up to the clause's first comma, if it says something.
+
+    "Speak" and "talk" report words only with a topic ("spoke about [the deal]", not "spoke
+    to reporters"); a named object ends before a time or place ("endorsed [Ilse Marten] at
+    a rally"): the person endorsed is the content, the rally the writer's setting.
+    """
     start = verb.end
+    first: str | None = None
     for nxt in tokenize(ctx.masked, verb.end, min(ctx.sent.end, verb.end + 40)):
-        if nxt.text.casefold() not in _ATTITUDE_PARTICLES:
+        word = nxt.text.casefold()
+        if word not in _ATTITUDE_PARTICLES:
             break
+        first = first or word
         start = nxt.end
+    if verb.text.casefold() in _TOPIC_VERBS and first not in _TOPIC_PARTICLES:
+        return None
     m = re.compile(r"[,;(—]").search(ctx.masked, start, ctx.sent.end)
     end = m.start() if m else ctx.sent.end
     if "\x00" in ctx.masked[start:end]:
         return None
     s, e = _trim(ctx, start, end)
-    if not _has_words(ctx.text[s:e], 4) or ctx.taken.overlaps(s, e):
+    named = ctx.people.mention_starting_at(s)
+    if named is not None and named.name_end < e and _ADJUNCT_AFTER_NAME.match(ctx.masked, named.name_end, e):
+        e = named.name_end
+    if not _has_words(ctx.text[s:e], _OBJECT_WORDS) or ctx.taken.overlaps(s, e):
         return None
     return s, e
 

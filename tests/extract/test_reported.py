@@ -146,6 +146,26 @@ def test_stance_verbs_report_their_object() -> None:
     assert _found(text) == [("indirect", "the new fishing quotas for northern ports", "Tom Reyes")]
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Mayor Ilse Marten spoke about the long delays at the ferry terminal.",
+            ["the long delays at the ferry terminal"],
+        ),
+        ("Mayor Ilse Marten spoke to reporters outside the ferry terminal on the quay.", []),
+        ("Mayor Ilse Marten was talking with dock workers at the old ferry terminal.", []),
+    ],
+)
+def test_speaking_reports_words_only_with_a_topic(text: str, reported: list[str]) -> None:
+    assert [q.text for q in extract_article(text).quotes] == reported
+
+
+def test_a_named_object_ends_before_the_time_and_place() -> None:
+    text = "Mayor Ilse Marten endorsed Tomas Brevik at a rally in the harbour district on Friday."
+    assert all("rally" not in q.text for q in extract_article(text).quotes)
+
+
 def test_a_quoted_label_in_a_verb_object_is_mixed() -> None:
     text = "Senator Tom Reyes called the new fishing quotas “a gift to trawlers.”"
     assert _found(text) == [("mixed", "the new fishing quotas “a gift to trawlers.”", "Tom Reyes")]
