@@ -22,7 +22,7 @@ from extract.reported import Found, attribute, complement, continues_predicate, 
 from extract.sentences import Sentence, split
 from extract.spans import WINDOW, SpanSet, window
 from extract.speakers import Entity, People
-from extract.terms import is_title
+from extract.terms import is_title, term_owner
 from extract.titles import country_of
 from extract.topics import Topic
 
@@ -128,13 +128,22 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         words = seg.words(doc.text)
         lead = doc.masked[sent.start : seg.open].strip()
         comp = complement(doc.text, doc.masked, sent, seg) if lead else None
+        span = (seg.open, seg.close)
+        owner = term_owner(doc.text, doc.masked, sent.start, span, people, comp is not None) if lead else None
+        if owner is not None and owner.possessive:
+            new = Found(seg.start, seg.end, QuoteKind.DIRECT, owner.cue, seg.open, owner.who, (seg,))
+            out.append(new)
+            taken.add(new.start, new.end)
+            continue
         if comp is None and is_title(doc.text[seg.start : seg.end]):
             continue  # a title or name in quotation marks, which no cue claims
         if lead:
             if comp is None and words < 3:
                 continue  # a scare quote: a quoted term no one is said to have said
             who, group = subject(doc.text, doc.masked, sent, people)
-            if who is None and not group:
+            if owner is not None:
+                who = owner.who  # "what the mayor called a “disaster”": the mayor's word
+            elif who is None and not group:
                 who = _nearest_person(doc, people, sent, seg)
             if comp is not None:
                 cs, ce, verb = comp

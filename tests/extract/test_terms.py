@@ -32,3 +32,37 @@ def test_a_quoted_title_no_cue_claims_is_no_quote() -> None:
 def test_a_title_a_verb_quotes_is_still_reported() -> None:
     text = "Mayor Ilse Marten called the plan “A Bridge Too Far.”"
     assert [q.speaker.name for q in extract_article(text).quotes if q.speaker] == ["Ilse Marten"]
+
+
+def _quotes(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Ferry operators rejected Mayor Ilse Marten’s “fair share” plan on Monday.", "fair share"),
+        ("Ilse Marten’s “harbour first” slogan has divided the council.", "harbour first"),
+        ("Critics mocked Ilse Marten’s so-called “reset” of the harbour budget.", "reset"),
+        ("Ilse Marten spoke first. Critics mocked her so-called “reset” of the budget.", "reset"),
+    ],
+)
+def test_a_possessive_attributes_a_quoted_term(text: str, term: str) -> None:
+    assert _quotes(text) == [("direct", term, "Ilse Marten")]
+
+
+def test_a_possessive_before_a_verb_is_not_the_speaker() -> None:
+    text = "Ilse Marten’s “excesses” are a scandal, said Tomas Brevik."
+    assert [q[2] for q in _quotes(text)] == ["Tomas Brevik"]
+
+
+def test_what_someone_called_a_term_is_their_word() -> None:
+    text = "The council passed what Mayor Ilse Marten called a “disaster” budget."
+    assert _quotes(text) == [("mixed", "what Mayor Ilse Marten called a “disaster”", "Ilse Marten")]
+
+
+def test_a_pronoun_after_a_naming_verb_is_its_object() -> None:
+    text = "Tomas Brevik met Ilse Marten on Monday and later called her “weak” in an interview."
+    assert all(q[2] != "Ilse Marten" for q in _quotes(text))
