@@ -94,6 +94,8 @@ _STOP = re.compile(
     r"|;)",
     re.I,
 )
+_LAST_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
+"""A relative clause that ends the sentence glosses a noun of the report; it is the writer's."""
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
 _TRAILING = re.compile(
@@ -409,6 +411,9 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     m = _STOP.search(ctx.masked, start, end)
     if m:
         end = m.start()
+    rel = _LAST_RELATIVE.search(ctx.masked, start, end)
+    if rel and "," not in ctx.masked[rel.end() : end]:
+        end = rel.start()  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence
     del floor
     return end
 
@@ -486,6 +491,8 @@ def _claim(ctx: _Ctx, found: Found) -> Found:
     return found
 
 
+_OBJECT_END = re.compile(r"[,;(—]|\s+and\s+(?:also|then|later|always|never|\w+ly|\w+ed|\w+ing)\b")
+"""Where a stance verb's object ends: a clause mark, or "and" starting a second predicate."""
 _TOPIC_VERBS = inflect("speak") | inflect("talk")
 _TOPIC_PARTICLES = frozenset({"about", "of", "on", "out"})
 _ADJUNCT_AFTER_NAME = re.compile(
@@ -510,7 +517,7 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
         start = nxt.end
     if verb.text.casefold() in _TOPIC_VERBS and first not in _TOPIC_PARTICLES:
         return None
-    m = re.compile(r"[,;(—]").search(ctx.masked, start, ctx.sent.end)
+    m = _OBJECT_END.search(ctx.masked, start, ctx.sent.end)
     end = m.start() if m else ctx.sent.end
     if "\x00" in ctx.masked[start:end]:
         return None

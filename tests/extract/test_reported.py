@@ -161,6 +161,28 @@ def test_speaking_reports_words_only_with_a_topic(text: str, reported: list[str]
     assert [q.text for q in extract_article(text).quotes] == reported
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Mayor Ilse Marten said the ferry would stop at Brevik Quay, which was rebuilt in the spring.",
+            "the ferry would stop at Brevik Quay",
+        ),
+        (
+            "Mayor Ilse Marten said the ferry, which was rebuilt in the spring, would stop at the quay.",
+            "the ferry, which was rebuilt in the spring, would stop at the quay",
+        ),
+    ],
+)
+def test_a_relative_clause_closing_the_sentence_is_the_writers(text: str, reported: str) -> None:
+    assert [q.text for q in extract_article(text).quotes] == [reported]
+
+
+def test_a_stance_object_ends_where_a_second_predicate_starts() -> None:
+    text = "Mayor Ilse Marten criticized the new harbour toll schedule and later visited the quay."
+    assert [q.text for q in extract_article(text).quotes] == ["the new harbour toll schedule"]
+
+
 def test_a_named_object_ends_before_the_time_and_place() -> None:
     text = "Mayor Ilse Marten endorsed Tomas Brevik at a rally in the harbour district on Friday."
     assert all("rally" not in q.text for q in extract_article(text).quotes)
