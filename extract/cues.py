@@ -25,7 +25,10 @@ STRICT = wordlist(
     "confirmed confirms agreed agrees predicted predicts promised promises vowed vows pledged pledges "
     "complained complains concluded concludes reported reports alleged alleges charged testified "
     "speculated estimated boasted believes believed thinks thought hopes hoped fears feared expects "
-    "expected worried worries knew feels felt think believe hope fear expect wrote writes"
+    "expected worried worries knew feels felt think believe hope fear expect wrote writes "
+    "argue acknowledge note insist agree admit warn claim stress explain maintain contend concede "
+    "found finds find showed shows show learned learns recognize recognized recognizes implied implies "
+    "conclude indicated indicates indicate know knows doubt doubts doubted determined"
 )
 PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "
@@ -33,6 +36,8 @@ PARTICIPLES = wordlist(
     "vowing maintaining contending underlining recalling conceding admitting complaining cautioning "
     "reiterating"
 )
+NOUN_LIKE = wordset("show shows note claim doubt doubts find finds know")
+"""Cue words that are as often nouns ("a TV show", "a note"): a cue only right before "that"."""
 TELL = wordset("told tells tell telling assured assures reminded informed warned")
 
 _VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES), key=len, reverse=True)
@@ -43,7 +48,8 @@ CUE = re.compile(
     re.I,
 )
 _NOT_A_CUE_BEFORE = re.compile(
-    r"(?:\bas\s+(?:\w+ly\s+)?|\bso-|\bthe\s+|\bit\s+is\s+|\bwas\s+|\bwere\s+|\bbe\s+|\bbeen\s+|\bis\s+)$",
+    r"(?:\bas\s+(?:\w+ly\s+)?|\bso-|\bthe\s+|\bit\s+is\s+|\bwas\s+|\bwere\s+|\bbe\s+|\bbeen\s+|\bis\s+"
+    r"|\b(?:a|an|his|her|their|its|our|my|your|this|these|those|every|each|no|any)\s+|[’']s\s+)$",
     re.I,
 )
 

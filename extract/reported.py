@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, TELL, find_cues, inflect, kind_of
+from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, NOUN_LIKE, TELL, find_cues, inflect, kind_of
 from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.models import QuoteKind
@@ -592,7 +592,7 @@ def _one_cue(
     start, led = _content_start(ctx, cend, cue)
     after = ctx.masked[start : sent.end]
     before_np = _tail(ctx.masked, floor, np_start)[0]
-    inverted = np_end <= np_start and re.search(r"[,\x00]\s*$", before_np) is not None
+    inverted = not led and np_end <= np_start and re.search(r"[,\x00]\s*$", before_np) is not None
     if inverted:
         rs, re_ = _right_np(ctx, cend)
         who, real = people.classify(rs, re_)
@@ -638,6 +638,8 @@ def _one_cue(
         return out
     if ckind in {"strict", "phrase"} and not led:
         return out
+    if cue.casefold() in NOUN_LIKE and not re.match(r"\s+that\b", ctx.masked[cend : cend + 8], re.I):
+        return out  # "a cautious note", "the reality show “...”": a noun, unless "that" follows
     first_word = re.match(r"\s*([\w’']+)", after)
     if not led and first_word and first_word.group(1).casefold() in _PREP_START:
         return out

@@ -214,3 +214,33 @@ def test_a_second_verb_of_the_same_subject_reports_too() -> None:
 def test_a_stance_participle_reports_for_the_speaker() -> None:
     text = "“It was a long night,” Mayor Ilse Marten said, referring to the storm that flooded the harbour."
     assert _found(text)[-1] == ("indirect", "the storm that flooded the harbour", "Ilse Marten")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "A harbour survey released on Monday found that most ferry users want later sailings.",
+            ["most ferry users want later sailings"],
+        ),
+        (
+            "Ferry users argue that the new timetable hurts night workers.",
+            ["the new timetable hurts night workers"],
+        ),
+        (
+            "Records from the harbour office show that the quay was rebuilt twice.",
+            ["the quay was rebuilt twice"],
+        ),
+        ("The mayor opened the reality show “Harbour Lights” on Monday.", []),
+        ("Councillor Tomas Brevik sounded a cautious note about the ferry budget.", []),
+    ],
+)
+def test_findings_and_arguments_report_their_that_clause(text: str, reported: list[str]) -> None:
+    assert [q.text for q in extract_article(text).quotes] == reported
+
+
+def test_a_verb_followed_by_that_is_no_inverted_attribution() -> None:
+    text = (
+        "Exit polls from the harbour vote, which the mayor won, showed that most residents backed the ferry."
+    )
+    assert all("Exit polls" not in q.text for q in extract_article(text).quotes)
