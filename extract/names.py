@@ -257,7 +257,7 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
                 j += 1
                 continue
             break
-        run = toks[i:j]
+        run = _strip_common_words(toks[i:j], lower_words)
         i = j
         words = [t.text for t in run if t.text not in _DROPPED_SUFFIXES]
         if all(len(w) == 2 and w.endswith(".") for w in words) or any(
@@ -303,6 +303,16 @@ def _is_place(words: list[str]) -> bool:
     if " ".join(words) in places:
         return True
     return any(" ".join(words[i:]) in places for i in range(1, len(words) - 1))
+
+
+def _strip_common_words(run: list[Tok], lower_words: frozenset[str]) -> list[Tok]:
+    """A long capitalised run loses an outer word the article also writes in lower case: a
+    title or a headline verb, not a name ("Journalist Jane Roe", "Jane Roe Responds")."""
+    while len(run) > 2 and run[0].text.casefold() in lower_words:
+        run = run[1:]
+    if len(run) == 3 and run[-1].text.casefold() in lower_words:
+        run = run[:-1]  # longer runs are headline words ("Offensive Things Jane Roe Has"): no name
+    return run
 
 
 def _index_of(toks: list[Tok], tok: Tok) -> int:

@@ -62,3 +62,15 @@ def test_honorifics_give_a_gender() -> None:
 def test_places_are_not_people_and_bill_is_a_name() -> None:
     text = "Voters in South Carolina and Iowa heard former President Bill Clinton."
     assert _names(text) == ["Bill Clinton"]
+
+
+def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_name_part() -> None:
+    text = (
+        "Blogger Jane Roe spoke. Every blogger came. Then Jane Roe Responds was the headline: she responds."
+    )
+    assert _names(text) == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_long_headline_run_keeps_its_last_word() -> None:
+    text = "Nine Angry Things Jane Roe Has Done. She has been busy and angry, and things are tense."
+    assert "Jane Roe" not in _names(text)
