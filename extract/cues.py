@@ -28,7 +28,8 @@ STRICT = wordlist(
     "expected worried worries knew feels felt think believe hope fear expect wrote writes "
     "argue acknowledge note insist agree admit warn claim stress explain maintain contend concede "
     "found finds find showed shows show learned learns recognize recognized recognizes implied implies "
-    "conclude indicated indicates indicate know knows doubt doubts doubted determined"
+    "conclude indicated indicates indicate know knows doubt doubts doubted determined "
+    "hopeful confident convinced optimistic certain adamant skeptical sceptical aware"
 )
 PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "
@@ -36,8 +37,10 @@ PARTICIPLES = wordlist(
     "vowing maintaining contending underlining recalling conceding admitting complaining cautioning "
     "reiterating"
 )
-NOUN_LIKE = wordset("show shows note claim doubt doubts find finds know")
-"""Cue words that are as often nouns ("a TV show", "a note"): a cue only right before "that"."""
+_ADJECTIVES = wordset("hopeful confident convinced optimistic certain adamant skeptical sceptical aware")
+NOUN_LIKE = _ADJECTIVES | wordset("show shows note claim doubt doubts find finds know")
+"""Cue words that report only before a "that" clause: adjectives ("confident that") and words as
+often nouns as verbs ("a TV show", "a cautious note")."""
 TELL = wordset("told tells tell telling assured assures reminded informed warned")
 
 _VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES), key=len, reverse=True)
@@ -74,7 +77,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
     for m in CUE.finditer(masked, start, end):
         before = masked[max(start, m.start() - 20) : m.start()]
         low = m.group().casefold()
-        if _NOT_A_CUE_BEFORE.search(before) and not low.startswith("according") and low not in PARTICIPLES:
+        exempt = low.startswith("according") or low in PARTICIPLES or low in _ADJECTIVES  # "is confident"
+        if _NOT_A_CUE_BEFORE.search(before) and not exempt:
             continue
         out.append(m)
     return out

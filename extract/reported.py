@@ -94,6 +94,12 @@ _STOP = re.compile(
     r"|;)",
     re.I,
 )
+_THAT_CLAUSE = re.compile(
+    r"\s+that\s+(?!(?:is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|"
+    r"does|did|do|been|seems|seemed|came|comes|led|made|makes|began|\w+ed)\b)",
+    re.I,
+)
+"""A "that" opening a clause of its own, not a relative clause ("the claim that was made")."""
 _LAST_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
 """A relative clause that ends the sentence glosses a noun of the report; it is the writer's."""
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
@@ -638,8 +644,8 @@ def _one_cue(
         return out
     if ckind in {"strict", "phrase"} and not led:
         return out
-    if cue.casefold() in NOUN_LIKE and not re.match(r"\s+that\b", ctx.masked[cend : cend + 8], re.I):
-        return out  # "a cautious note", "the reality show “...”": a noun, unless "that" follows
+    if cue.casefold() in NOUN_LIKE and not _THAT_CLAUSE.match(ctx.masked, cend):
+        return out  # "a cautious note", "the claim that was made": a noun, not a report
     first_word = re.match(r"\s*([\w’']+)", after)
     if not led and first_word and first_word.group(1).casefold() in _PREP_START:
         return out

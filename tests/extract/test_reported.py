@@ -244,3 +244,18 @@ def test_a_verb_followed_by_that_is_no_inverted_attribution() -> None:
         "Exit polls from the harbour vote, which the mayor won, showed that most residents backed the ferry."
     )
     assert all("Exit polls" not in q.text for q in extract_article(text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Tomas Brevik is confident that the ferry will return.", ["the ferry will return"]),
+        ("Tomas Brevik remains hopeful that the quay reopens in May.", ["the quay reopens in May"]),
+        ("A certain ferry captain sailed at dawn.", []),
+        ("Tomas Brevik was aware that was a risk.", []),
+    ],
+)
+def test_a_stance_adjective_reports_its_that_clause(text: str, reported: list[str]) -> None:
+    quotes = extract_article(text).quotes
+    assert [q.text for q in quotes] == reported
+    assert all(q.speaker is not None and q.speaker.name == "Tomas Brevik" for q in quotes)
