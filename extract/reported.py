@@ -74,6 +74,8 @@ def _tail(masked: str, start: int, end: int) -> tuple[str, int]:
     return masked[lo:end], lo
 
 
+_ING_NOT_VERB = wordset("during morning evening spring nothing something anything everything thing king")
+_DETERMINER = wordset("a an the this that his her their its our my your s")
 _THAT_BLOCK = wordset(
     """he she they it we i you his her their its our my is are was were has have had will would can
     could should may might must does do did be been being which who whom whose if whether because
@@ -282,15 +284,19 @@ def _skip_object(ctx: _Ctx, pos: int) -> int:
 
 def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
     """The position after a complementiser "that" within ``limit`` words of ``pos``, if the
-    words before it are an addressee or a time phrase and not a clause of their own."""
+    words before it are an addressee or a time phrase and not a clause of their own (a
+    participle starts one; "during" and "a briefing" do not)."""
+    prev = ""
     for n, tok in enumerate(iter_tokens(ctx.masked, pos, ctx.sent.end)):
         if n > limit:
             return None
         w = tok.text.casefold()
         if w == "that":
             return tok.end
-        if w in _THAT_BLOCK or tok.text in {"\x00", ";", ":", ".", "!", "?"} or w.endswith("ing"):
+        participle = w.endswith("ing") and w not in _ING_NOT_VERB and prev not in _DETERMINER
+        if w in _THAT_BLOCK or tok.text in {"\x00", ";", ":", ".", "!", "?"} or participle:
             return None
+        prev = w
     return None
 
 
@@ -731,6 +737,8 @@ def _is_np_word(word: str) -> bool:
 
 
 _PARTICLES = frozenset({"of", "about", "on", "as", "that", "at", "upon"})
+_OWN_PARTICLE = dict.fromkeys(inflect("refer"), frozenset({"to"}))
+"""Verbs whose particle is no part of their object ("referred to [the mayor as “...”]")."""
 _VERB_REACH = 18  # words a quoted fragment may stand after the verb whose object it is
 _NAMING_VERBS = wordset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled brand branded"
@@ -738,7 +746,7 @@ _NAMING_VERBS = wordset(
 _CLAUSE_END = re.compile(
     r";|\s\(|,\s+(?:and|but|while|which|who|whose|when|where|although|though|as|even|adding|saying|according)\b"
     r"|\s+(?:while|whereas|because|although)\b|\s+—\s"
-    r"|\s+and\s+(?:\w+ly\s+)?(?:\w+ed|said|says|told|made|took|gave|called|calling|saying)\b",
+    r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:\w+ed|said|says|told|made|took|gave|called|calling|saying)\b",
     re.I,
 )
 
@@ -758,7 +766,8 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         return None
     start = verb.end
     rest = tokenize(masked, start, seg.open)
-    while rest and rest[0].text.casefold() in _PARTICLES:
+    particles = _PARTICLES | _OWN_PARTICLE.get(verb.text.casefold(), frozenset())
+    while rest and rest[0].text.casefold() in particles:
         start = rest[0].end
         rest = rest[1:]
     m = _CLAUSE_END.search(masked, seg.close, sent.end)

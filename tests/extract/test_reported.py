@@ -259,3 +259,28 @@ def test_a_stance_adjective_reports_its_that_clause(text: str, reported: list[st
     quotes = extract_article(text).quotes
     assert [q.text for q in quotes] == reported
     assert all(q.speaker is not None and q.speaker.name == "Tomas Brevik" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Mayor Ilse Marten said during the council debate that she favours closing the bridge.",
+            ["she favours closing the bridge"],
+        ),
+        ("Mayor Ilse Marten told a briefing that the ferry would return.", ["the ferry would return"]),
+    ],
+)
+def test_that_is_found_past_a_preposition_or_noun_in_ing(text: str, reported: list[str]) -> None:
+    assert [q.text for q in extract_article(text).quotes] == reported
+
+
+def test_but_and_a_second_verb_end_a_quoted_object() -> None:
+    text = (
+        "Ilse Marten referred to Tomas Brevik as “a bright and tireless leader” "
+        "but described his budget as a “work in progress.”"
+    )
+    assert [q.text for q in extract_article(text).quotes] == [
+        "Tomas Brevik as “a bright and tireless leader”",
+        "his budget as a “work in progress.”",
+    ]
