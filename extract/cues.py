@@ -57,6 +57,9 @@ _NOT_A_CUE_BEFORE = re.compile(
 )
 
 
+_ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
+
+
 def kind_of(cue: str) -> str:
     """``participle``, ``according``, ``phrase`` (needs "that"), ``speech`` or ``strict``."""
     low = re.sub(r"\s+", " ", cue.casefold())
@@ -80,6 +83,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
         exempt = low.startswith("according") or low in PARTICIPLES or low in _ADJECTIVES  # "is confident"
         if _NOT_A_CUE_BEFORE.search(before) and not exempt:
             continue
+        if low in {"adding", "added", "adds", "add"} and _ADD_TO.match(masked, m.end(), end):
+            continue  # "adding to his lead" is no report
         out.append(m)
     return out
 

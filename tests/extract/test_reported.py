@@ -284,3 +284,8 @@ def test_but_and_a_second_verb_end_a_quoted_object() -> None:
         "Tomas Brevik as “a bright and tireless leader”",
         "his budget as a “work in progress.”",
     ]
+
+
+def test_adding_to_something_is_no_report() -> None:
+    text = "Mayor Ilse Marten won the harbour district on Tuesday, adding to her lead over Tomas Brevik."
+    assert extract_article(text).quotes == []
