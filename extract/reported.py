@@ -165,8 +165,17 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     A name followed by an appositive or relative clause ("Levine, who has given
     money to Rubio, said") is the speaker, not the last noun of the clause.
     """
+    comma = cue_start
+    while comma > floor and ctx.masked[comma - 1].isspace():
+        comma -= 1
+    if comma > floor and ctx.masked[comma - 1] == ",":
+        head = _chain_head(ctx, comma, floor)  # "Marten, who spoke on Monday, said"
+        if head is not None:
+            return head
     m = _left_tail(ctx.masked, floor, cue_start)
     end = m.start() if m else cue_start
+    if ctx.masked[end : end + 1] == ",":
+        end += 1  # "Kirk, who ..., also said": the comma closing the appositive stays with it
     while end > floor and ctx.masked[end - 1].isspace():
         end -= 1
     tail, lo = _tail(ctx.masked, floor, end)

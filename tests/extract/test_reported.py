@@ -289,3 +289,14 @@ def test_but_and_a_second_verb_end_a_quoted_object() -> None:
 def test_adding_to_something_is_no_report() -> None:
     text = "Mayor Ilse Marten won the harbour district on Tuesday, adding to her lead over Tomas Brevik."
     assert extract_article(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Tomas Brevik, who still speaks with difficulty, also noted that the ferry would return.",
+        "Tomas Brevik, who attended the rally on Wednesday, said that the ferry would return.",
+    ],
+)
+def test_a_relative_clause_before_the_cue_keeps_its_antecedent_as_speaker(text: str) -> None:
+    assert _found(text) == [("indirect", "the ferry would return", "Tomas Brevik")]
