@@ -349,6 +349,7 @@ class People:
             or any(w in _ORG_HEADS for w in content[-2:])
             or _is_org_acronym(toks)
             or any(t[:1].isupper() and t.casefold() in ORG_WORDS for t in toks)
+            or _is_named_place(toks, low)
         ):
             return self.organization(phrase), True
         return None, True
@@ -368,6 +369,16 @@ def _first_compatible(a: str, b: str) -> bool:
         return True
     a0, b0 = a.rstrip("."), b.rstrip(".")
     return (len(a0) == 1 and b0.startswith(a0)) or (len(b0) == 1 and a0.startswith(b0))
+
+
+def _is_named_place(toks: list[str], low: list[str]) -> bool:
+    """Whether the phrase is only a country, a place or a platform ("Russia", "the Kremlin",
+    "Twitter"): as the subject of a report it speaks for its government or company."""
+    words = [t for t, w in zip(toks, low, strict=True) if w not in _DETERMINERS]
+    name = " ".join(words)
+    if not words or not words[0][:1].isupper():
+        return False
+    return name in lexicon().places or country_of(name) is not None
 
 
 def _is_org_acronym(toks: list[str]) -> bool:

@@ -87,3 +87,12 @@ def test_a_shared_surname_goes_to_the_person_the_article_names_most() -> None:
         "Reyes said the bill would pass."
     )
     assert _speakers(text) == ["Tom Reyes"]
+
+
+def test_a_country_or_platform_as_subject_speaks_as_an_organisation() -> None:
+    text = "Norway warned that the ferry would stop. The harbour would close, Twitter said."
+    quotes = extract_article(text).quotes
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes if q.speaker] == [
+        ("Norway", "organization"),
+        ("Twitter", "organization"),
+    ]
