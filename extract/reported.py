@@ -457,7 +457,7 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
     return found
 
 
-_OBJECT_WORDS = 4  # a shorter object rarely says what the stance is about
+_OBJECT_WORDS = 3  # a shorter object rarely says what the stance is about
 _ATTITUDE_PARTICLES = frozenset(
     {"against", "of", "about", "on", "for", "as", "that", "out", "up", "to", "with", "at"}
 )

@@ -300,3 +300,8 @@ def test_adding_to_something_is_no_report() -> None:
 )
 def test_a_relative_clause_before_the_cue_keeps_its_antecedent_as_speaker(text: str) -> None:
     assert _found(text) == [("indirect", "the ferry would return", "Tomas Brevik")]
+
+
+def test_a_three_word_stance_object_is_reported() -> None:
+    text = "Senator Tom Reyes criticized the ferry tolls."
+    assert _found(text) == [("indirect", "the ferry tolls", "Tom Reyes")]
