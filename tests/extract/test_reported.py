@@ -305,3 +305,10 @@ def test_a_relative_clause_before_the_cue_keeps_its_antecedent_as_speaker(text: 
 def test_a_three_word_stance_object_is_reported() -> None:
     text = "Senator Tom Reyes criticized the ferry tolls."
     assert _found(text) == [("indirect", "the ferry tolls", "Tom Reyes")]
+
+
+def test_according_to_inside_a_sentence_attributes_the_words_around_it() -> None:
+    text = "Since May, according to the harbour report, the ferry has lost money every month."
+    (quote,) = extract_article(text).quotes
+    assert (quote.start, quote.end) == (0, len(text) - 1)
+    assert quote.text == "Since May the ferry has lost money every month"
