@@ -664,6 +664,8 @@ def _one_cue(
             return out
         if left and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left):
             emit(left, who)
+            if not led:
+                return out  # "“...,” she told a crowd in Nashua, N.H.": the rest is no report
         elif left and not led and re.search(r",\s*$", ctx.masked[cend:start]):
             # "The solution, the partner said, was simple": one report around its attribution
             right = _classify(ctx, start, _region_end(ctx, start, cues, floor))

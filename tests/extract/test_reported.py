@@ -312,3 +312,8 @@ def test_according_to_inside_a_sentence_attributes_the_words_around_it() -> None
     (quote,) = extract_article(text).quotes
     assert (quote.start, quote.end) == (0, len(text) - 1)
     assert quote.text == "Since May the ferry has lost money every month"
+
+
+def test_the_addressee_after_a_quotation_and_its_cue_is_no_report() -> None:
+    text = "“The ferry runs again,” Mayor Ilse Marten told a crowd in Nashua, N.H. on Monday morning."
+    assert _found(text) == [("direct", "The ferry runs again,", "Ilse Marten")]
