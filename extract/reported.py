@@ -228,6 +228,13 @@ def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
     return start
 
 
+_AFFILIATION_COMMA = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}\s*)?(?:\([^)]*\)\s*)?,"
+)
+"""After a name: an optional "of <Place or Body>" and parentheses, then the comma."""
+_SENTENCE_ADVERBS = wordset("even still meanwhile instead also yet however indeed now")
+
+
 def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None:
     """The name heading "Name, <appositive or relative clause>, <cue>" when the slot before
     the cue is such a comma-closed tail ("Senator Lindsey Graham, Republican of South Carolina, said")."""
@@ -238,12 +245,13 @@ def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None
         if len(m.tokens) < 2 and m.name_start not in ctx.people.by_mention and not titled:
             continue  # a lone capitalised word ("Iowa, ...") is no speaker; "Mr. Sperling, ..." is
         between = ctx.masked[m.name_end : comma_end]
-        if not re.match(r"\s*(?:\([^)]*\)\s*)?,", between) or re.search(r"[;\x00:]", between):
+        if not _AFFILIATION_COMMA.match(between) or re.search(r"[;\x00:]", between):
             continue
         if _words(between) > 30:
             continue
         before = _tail(ctx.masked, floor, m.start)[0].rstrip()
-        if before and not re.search(r"(?:[,\x00]|\b(?:and|but|But|And))$", before):
+        lone_adverb = before.casefold() in _SENTENCE_ADVERBS  # "Even Rendell, a supporter, said"
+        if before and not lone_adverb and not re.search(r"(?:[,\x00]|\b(?:and|but|But|And))$", before):
             continue
         return _extend_left(ctx, m.start, floor), m.name_end
     return None

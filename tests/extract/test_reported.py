@@ -317,3 +317,17 @@ def test_according_to_inside_a_sentence_attributes_the_words_around_it() -> None
 def test_the_addressee_after_a_quotation_and_its_cue_is_no_report() -> None:
     text = "“The ferry runs again,” Mayor Ilse Marten told a crowd in Nashua, N.H. on Monday morning."
     assert _found(text) == [("direct", "The ferry runs again,", "Ilse Marten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Another pollster, Ilse Marten of Brevik University, said her survey found the ferry popular.",
+            "her survey found the ferry popular",
+        ),
+        ("Even Ilse Marten, a stalwart ferry fan, said it would be expensive.", "it would be expensive"),
+    ],
+)
+def test_a_name_with_affiliation_or_opening_adverb_heads_the_slot(text: str, reported: str) -> None:
+    assert _found(text) == [("indirect", reported, "Ilse Marten")]
