@@ -644,6 +644,8 @@ def _one_cue(
     if inverted:
         rs, re_ = _right_np(ctx, cend)
         who, real = people.classify(rs, re_)
+        if who is None and _has_words(ctx.masked[rs:re_], 6):
+            return out  # "X's campaign, for example, said she would ...": a clause follows, no speaker
         emit(_classify(ctx, floor, np_start), who)
         rest = re.compile(r"[^\x00]*?,\s*(?=\x00)").match(ctx.masked, re_, sent.end)
         if rest:  # ""It's hard," said the senator, "because ...": the quotation goes on

@@ -331,3 +331,8 @@ def test_the_addressee_after_a_quotation_and_its_cue_is_no_report() -> None:
 )
 def test_a_name_with_affiliation_or_opening_adverb_heads_the_slot(text: str, reported: str) -> None:
     assert _found(text) == [("indirect", reported, "Ilse Marten")]
+
+
+def test_a_comma_before_a_cue_followed_by_a_clause_is_no_inversion() -> None:
+    text = "The harbour office, for example, said its new ferry schedule would start in the spring."
+    assert all("for example" not in q.text for q in extract_article(text).quotes)
