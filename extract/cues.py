@@ -18,7 +18,7 @@ SPEECH = wordlist(
     "maintains contended contends acknowledged acknowledges admitted admits conceded concedes emphasized "
     "emphasised emphasizes emphasises underlined underlines underscored underscores reiterated reiterates "
     "wrote writes tweeted observed remarked commented cautioned assured assures replied replies responded "
-    "answered countered recalled recalls continued shouted yelled exclaimed demanded quipped joked"
+    "answered countered recalled recalls shouted yelled exclaimed demanded quipped joked"
 )
 STRICT = wordlist(
     "announced announces revealed reveals suggested suggests mentioned mentions denied denies disclosed "
@@ -29,7 +29,7 @@ STRICT = wordlist(
     "argue acknowledge note insist agree admit warn claim stress explain maintain contend concede "
     "found finds find showed shows show learned learns recognize recognized recognizes implied implies "
     "conclude indicated indicates indicate know knows doubt doubts doubted determined "
-    "hopeful confident convinced optimistic certain adamant skeptical sceptical aware"
+    "hopeful confident convinced optimistic certain adamant skeptical sceptical aware continued continues"
 )
 PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "
@@ -58,6 +58,7 @@ _NOT_A_CUE_BEFORE = re.compile(
 
 
 _ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
+_AGREE_TO = re.compile(r"\s+to\b", re.I)
 
 
 def kind_of(cue: str) -> str:
@@ -85,6 +86,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue
         if low in {"adding", "added", "adds", "add"} and _ADD_TO.match(masked, m.end(), end):
             continue  # "adding to his lead" is no report
+        if low.startswith("agree") and _AGREE_TO.match(masked, m.end(), end):
+            continue  # "agreed to a moratorium", "agreed to talk": a deal, not words
         out.append(m)
     return out
 

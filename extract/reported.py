@@ -480,6 +480,8 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         word = tok.text.casefold()
         if word not in ATTITUDE_VERBS or tok.text[:1].isupper():
             continue
+        if word.startswith("agree") and re.match(r"\s+to\b", base.masked[tok.end : tok.end + 4]):
+            continue  # "agreed to a moratorium": a deal, not a stance
         sent = window(base.text, base.sent, tok.start, tok.end)
         ctx = _Ctx(base.text, base.masked, sent, base.segments, base.people, base.taken, base.closes)
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]

@@ -336,3 +336,19 @@ def test_a_name_with_affiliation_or_opening_adverb_heads_the_slot(text: str, rep
 def test_a_comma_before_a_cue_followed_by_a_clause_is_no_inversion() -> None:
     text = "The harbour office, for example, said its new ferry schedule would start in the spring."
     assert all("for example" not in q.text for q in extract_article(text).quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ilse Marten agreed to a ten-month moratorium on ferry fees.",
+        "The harbour office continued its search for the ferry records near the quay.",
+    ],
+)
+def test_agreeing_to_act_and_continuing_to_act_are_no_reports(text: str) -> None:
+    assert extract_article(text).quotes == []
+
+
+def test_continued_after_a_quotation_is_still_its_cue() -> None:
+    text = "“The ferry runs again,” Mayor Ilse Marten continued."
+    assert _found(text) == [("direct", "The ferry runs again,", "Ilse Marten")]
