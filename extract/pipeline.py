@@ -166,13 +166,12 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
             if who is None:
                 continue
         else:
-            if words < 3 and seg.closed:
-                continue
+            latest_para = _para(doc, latest.start) if latest is not None else None
+            if words < 3 and seg.closed and not (latest_para == sent.para and _is_sentence(doc.text, seg)):
+                continue  # a short quotation is a quote only as a sentence going on from the last one
             who = None
-            if latest is not None:
-                psi = _sentence_of(doc, latest.start)
-                if psi is not None and sent.para - doc.sentences[psi].para <= 1:
-                    who = latest.speaker
+            if latest is not None and latest_para is not None and sent.para - latest_para <= 1:
+                who = latest.speaker
         new = Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,))
         out.append(new)
         taken.add(new.start, new.end)
@@ -184,6 +183,11 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
 def _opening_in(doc: _Doc, start: int, end: int) -> list[Segment]:
     """The quotations opening in ``[start, end)``."""
     return doc.segments[bisect.bisect_left(doc.opens, start) : bisect.bisect_left(doc.opens, end)]
+
+
+def _is_sentence(text: str, seg: Segment) -> bool:
+    """Whether quoted words end as a sentence ("“We’re hopeful.”"), not as a term."""
+    return text[seg.start : seg.end].rstrip("\"”’'»").endswith((".", "!", "?", "…"))
 
 
 def _before_next_report(doc: _Doc, cue_starts: list[int], seg: Segment, end: int) -> int:

@@ -137,3 +137,11 @@ def test_seed_titles_and_chrome() -> None:
     result = extract_article(text)
     assert result.article.title == "Every NATO member has military personnel in Ukraine – Estonia"
     assert not any("Reply" in q.text or "New NATO member backs" in q.text for q in result.quotes)
+
+
+def test_a_short_quoted_sentence_goes_on_with_the_quote_before_it() -> None:
+    text = "“The ferry is late again,” Mayor Ilse Marten said. “We’re hopeful.”"
+    quotes = extract_article(text).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("The ferry is late again, We’re hopeful.", "Ilse Marten")
+    ]
