@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -120,20 +121,29 @@ class IndexStore:
     """The index directory: opening it, and adding articles to it."""
 
     def __init__(
-        self, path: Path, lock_timeout: float = 30.0, readonly: bool = False, group_commits: bool = False
+        self,
+        path: Path,
+        lock_timeout: float = 30.0,
+        readonly: bool = False,
+        group_commits: bool = True,
+        group_after: float = 1.0,
     ) -> None:
         """Open the index at ``path``, creating it unless ``readonly`` (a read-only mount must exist).
 
-        ``group_commits`` lets concurrent ``ingest`` calls share one commit (see ``ingest``).
+        ``group_commits``: under a backlog of ``group_after`` seconds, concurrent
+        ``ingest`` calls share one commit (see ``ingest``).
         """
         self.path = path
         self.group_commits = group_commits
+        self.group_after = group_after
         self.lock_timeout = lock_timeout
         self.readonly = readonly
         self._write_lock = threading.Lock()
         self._group_lock = threading.Lock()  # held by the thread committing a group of batches
         self._queue_lock = threading.Lock()
         self._queue: list[_Ticket] = []
+        # (generation, registry) after this store's last commit: saves re-reading every person per ingest
+        self._people: tuple[int, Registry] | None = None
         self._key = str(path.resolve())
         if readonly:
             self.index: FileIndex = whoosh_index.open_dir(str(path), indexname=INDEX_NAME, readonly=True)
@@ -193,12 +203,13 @@ class IndexStore:
         indexes a large batch on that many processes (one new segment each);
         ``limitmb`` is each indexing process's memory for sorting postings.
 
-        With ``group_commits``, batches of other threads that are waiting for
-        the writer when it frees up are committed together with this one: one
-        commit per ingest caps the API's ingest rate at a few per second (the
-        soak test's ingests queued for 5 s, p50; 0.6 s grouped). Each caller
-        still returns only once its articles are committed; if a group's commit
-        fails, each batch is retried alone.
+        Under a backlog (``group_commits``, on by default): when the batch that
+        has waited longest for the writer has waited ``group_after`` seconds,
+        every waiting batch is committed together. One commit per ingest caps
+        the API's ingest rate at a few per second; in the soak test, ingests
+        queued for 2.5-5 s (p50) and timed out. Without a backlog it is still one
+        commit per batch. Each caller returns only once its own articles are
+        committed; if a group's commit fails, each batch is retried alone.
         """
         if procs > 1 or not self.group_commits:
             return self._commit([list(batch)], procs, limitmb)[0]
@@ -208,7 +219,11 @@ class IndexStore:
         with self._group_lock:
             if ticket.results is None and ticket.error is None:
                 with self._queue_lock:
-                    group, self._queue = self._queue, []
+                    if self._queue and time.monotonic() - self._queue[0].queued >= self.group_after:
+                        group, self._queue = self._queue, []
+                    else:
+                        group = [ticket]
+                        self._queue.remove(ticket)
                 try:
                     for waiting, results in zip(group, self._commit([t.items for t in group]), strict=True):
                         waiting.results = results
@@ -230,10 +245,17 @@ class IndexStore:
     def _commit(
         self, batches: list[list[ExtractedArticle]], procs: int = 1, limitmb: int = 128
     ) -> list[list[ArticleRecord]]:
+        # the people as this process's last commit left them, if nothing was committed since
+        cached, self._people = self._people, None
         with self._writer(procs, limitmb) as writer, self.index.searcher() as searcher:
-            batch_writer = _Batch(searcher)
+            generation = searcher.reader().generation()
+            registry = cached[1] if cached and cached[0] == generation else None
+            batch_writer = _Batch(searcher, registry)
             results = [[batch_writer.add(extracted) for extracted in batch] for batch in batches]
             batch_writer.write(writer)
+        written = getattr(writer, "generation", None)
+        if isinstance(written, int):
+            self._people = (written, batch_writer.registry)
         return results
 
 
@@ -242,6 +264,7 @@ class _Ticket:
 
     def __init__(self, items: list[ExtractedArticle]) -> None:
         self.items = items
+        self.queued = time.monotonic()
         self.results: list[ArticleRecord] | None = None
         self.error: Exception | None = None
 
@@ -254,11 +277,16 @@ def _stored(searcher: Searcher, doc_id: str) -> dict[str, Any] | None:
 class _Batch:
     """Everything one commit writes, merged in memory so each document is written once."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, registry: Registry | None = None) -> None:
+        """``registry``: the people as of ``searcher``'s generation, if known (else read from the index)."""
         self.searcher = searcher
-        people = [PersonRecord.model_validate_json(f["payload"]) for f in searcher.documents(doctype=PERSON)]
-        self.registry = Registry(people)
-        self.known_people = {p.id for p in people}
+        if registry is None:
+            people = [
+                PersonRecord.model_validate_json(f["payload"]) for f in searcher.documents(doctype=PERSON)
+            ]
+            registry = Registry(people)
+        self.registry = registry
+        self.known_people = {p.id for p in registry.people()}
         self.articles: dict[str, ArticleRecord] = {}
         self.quotes: dict[str, QuoteRecord] = {}
         self.stored_quotes: set[str] = set()  # quotes already in the index: replaced, not added
