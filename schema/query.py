@@ -111,9 +111,15 @@ class Query:
         before: Before = None,
     ) -> QuoteConnection:
         check_lengths(person=person, mentions=mentions, country=country, office=office)
+        context = ctx(info)
         article_key = None
         if article_id is not None:
             article_key = _node_key(article_id, "Article")
+            if await context.run(context.reader.article, article_key) is None:
+                raise ApiError(ErrorCode.NOT_FOUND, f"no article with id {article_id!r}")
+        if topic is not None and topic not in {t.id for t in context.topics}:
+            known = ", ".join(t.id for t in context.topics) or "none"
+            raise ApiError(ErrorCode.NOT_FOUND, f"no topic {topic!r}; topics: {known}")
         flt = QuoteFilter(
             query=query,
             stance=stance,

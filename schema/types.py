@@ -141,10 +141,12 @@ class Country(relay.Node):
         countries = {c.key: c for c in await all_countries(info)}
         return [countries.get(i) for i in node_ids]
 
-    @strawberry.field(description="People from this country.")
-    async def people(self, info: Info) -> list[Person]:
-        reader = ctx(info).reader
-        return [Person.from_record(p) for p in await ctx(info).run(reader.people, None, self.key)]
+    @strawberry.field(description="People from this country, by name.")
+    async def people(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> PersonConnection:
+        records = await ctx(info).run(ctx(info).reader.people, None, self.key)
+        return sliced(PersonConnection, [Person.from_record(p) for p in records], first, after, last, before)
 
     @strawberry.field(description="Quotes by people from this country.")
     async def quotes(
@@ -182,11 +184,12 @@ class Office(relay.Node):
         offices = {o.key: o for o in await all_offices(info)}
         return [offices.get(i) for i in node_ids]
 
-    @strawberry.field(description="People seen holding this office.")
-    async def holders(self, info: Info) -> list[Person]:
-        reader = ctx(info).reader
-        people = await ctx(info).run(reader.people, None, None, self.name)
-        return [Person.from_record(p) for p in people]
+    @strawberry.field(description="People seen holding this office, by name.")
+    async def holders(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> PersonConnection:
+        records = await ctx(info).run(ctx(info).reader.people, None, None, self.name)
+        return sliced(PersonConnection, [Person.from_record(p) for p in records], first, after, last, before)
 
 
 async def all_offices(info: Info) -> list[Office]:

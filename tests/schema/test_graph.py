@@ -53,14 +53,16 @@ def test_person_quotes_and_stance_summary(client: TestClient) -> None:
 
 
 def test_country_people_and_office_holders(client: TestClient) -> None:
-    query = """{ countries { totalCount edges { node { code people { name } quotes { totalCount } } } }
-                 offices { edges { node { name holders { name } } } } }"""
+    query = """{ countries { totalCount edges { node { code people { edges { node { name } } }
+                                                             quotes { totalCount } } } }
+                 offices { edges { node { name
+                                          holders(first: 5) { totalCount edges { node { name } } } } } } }"""
     result = data(client, query)
     countries = {e["node"]["code"]: e["node"] for e in result["countries"]["edges"]}
-    assert countries["DE"]["people"] == [{"name": "Jörg Müller"}]
+    assert countries["DE"]["people"]["edges"] == [{"node": {"name": "Jörg Müller"}}]
     assert countries["DE"]["quotes"]["totalCount"] == 27
     offices = {e["node"]["name"]: e["node"]["holders"] for e in result["offices"]["edges"]}
-    assert offices["Prime Minister"] == [{"name": "Anna Kowalczyk"}]
+    assert offices["Prime Minister"] == {"totalCount": 1, "edges": [{"node": {"name": "Anna Kowalczyk"}}]}
 
 
 def test_article_search_and_its_quotes(client: TestClient) -> None:
@@ -121,3 +123,12 @@ def test_an_articles_quotes_come_in_text_order_and_page_backwards(client: TestCl
     ]
     assert [e["node"]["text"] for e in article["tail"]["edges"]] == texts[1:]
     assert article["tail"]["pageInfo"]["hasPreviousPage"] is True
+
+
+def test_an_unknown_article_or_topic_is_not_found(client: TestClient) -> None:
+    missing_article = "QXJ0aWNsZTpub3BlCg=="  # Article:nope
+    body = gql(client, "query($id: ID!) { quotes(articleId: $id) { totalCount } }", id=missing_article)
+    assert error_codes(body) == ["NOT_FOUND"]
+    body = gql(client, '{ quotes(topic: "no-such-topic") { totalCount } }')
+    assert error_codes(body) == ["NOT_FOUND"]
+    assert "troops-abroad" in body["errors"][0]["message"]
