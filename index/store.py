@@ -126,7 +126,7 @@ class IndexStore:
         lock_timeout: float = 30.0,
         readonly: bool = False,
         group_commits: bool = True,
-        group_after: float = 1.0,
+        group_after: float = 0.5,
     ) -> None:
         """Open the index at ``path``, creating it unless ``readonly`` (a read-only mount must exist).
 
