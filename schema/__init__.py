@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from graphql import ASTValidationRule
 from strawberry import Schema
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 
 from schema.context import Context
@@ -29,6 +31,9 @@ __all__ = ["ApiError", "Context", "ErrorCode", "build_schema"]
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 2000
+# Depth and alias rules built once: the validation cache keys on the rule classes, and
+# QueryDepthLimiter/MaxAliasesLimiter would build new ones per request, so it never hit.
+LIMIT_RULES: list[type[ASTValidationRule]] = [depth_rule(MAX_DEPTH, None), alias_rule(MAX_ALIASES)]
 
 
 def build_schema(introspection: bool = True) -> Schema:
@@ -38,8 +43,7 @@ def build_schema(introspection: bool = True) -> Schema:
     """
     extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(LIMIT_RULES),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         MaskInternalErrors,

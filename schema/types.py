@@ -79,7 +79,7 @@ async def search_quotes(
         if win.needs_total:
             total = (await context.run(context.reader.quotes, flt, 0, 1, order)).total
             win = from_end(win, total)
-        wants_highlight = bool(flt.query)
+        wants_highlight = bool(flt.query) and _selects(info, "highlight")
         # Whoosh needs a limit of at least 1, even for an empty window (`before` the first cursor).
         size = max(win.limit, 1)
         page = await context.run(context.reader.quotes, flt, win.offset, size, order, wants_highlight)
@@ -88,6 +88,17 @@ async def search_quotes(
     except SearchTimeout as e:
         raise ApiError(ErrorCode.TIMEOUT, str(e)) from e
     return quote_connection(page.items[: win.limit], page.offset, page.total, flt)
+
+
+def _selects(info: Info, field: str) -> bool:
+    """Whether the query asks for ``field`` on the connection's nodes (highlights cost a re-read)."""
+
+    def walk(selections: Any) -> bool:
+        return any(
+            getattr(s, "name", None) == field or walk(getattr(s, "selections", [])) for s in selections
+        )
+
+    return walk(info.selected_fields)
 
 
 def quote_connection(hits: list[QuoteHit], offset: int, total: int, flt: QuoteFilter) -> QuoteConnection:
@@ -449,10 +460,8 @@ class QuoteConnection(relay.Connection[Quote]):
     async def facets(self, info: Info) -> QuoteFacets:
         context = ctx(info)
         facets = await context.run(context.reader.facets, self.filter)
-        names: dict[str, str] = {}
-        for row in facets.person:
-            person = await context.run(context.reader.person, row.value)
-            names[row.value] = person.name if person else row.value
+        people = await context.run(lambda: [context.reader.person(row.value) for row in facets.person])
+        names = {row.value: p.name for row, p in zip(facets.person, people, strict=True) if p}
 
         def values(rows: list[Any], label: dict[str, str] | None = None) -> list[FacetValue]:
             return [FacetValue(value=(label or {}).get(r.value, r.value), count=r.count) for r in rows]

@@ -60,7 +60,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         settings = Settings()
     open_index(settings).index.close()  # build once here, not in every worker
     workers = args.workers or os.cpu_count() or 1
-    uvicorn.run("service.app:create_app", factory=True, host=args.host, port=args.port, workers=workers)
+    uvicorn.run(  # the app logs each request itself (service/observability.py)
+        "service.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=workers,
+        access_log=False,
+    )
     return 0
 
 
