@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
 from anyio import to_thread
+from strawberry.dataloader import DataLoader
 
 from extract.models import ArticleMeta
+from extract.registry import PersonRecord
 from extract.topics import Topic
 from index.models import ArticleRecord
 from index.search import IndexReader
@@ -26,6 +28,14 @@ class Context:
     topics: list[Topic]
     ingest: Ingest | None = None
     authenticated: bool = False
+    people: DataLoader[str, PersonRecord | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # One thread-pool hop per page of speakers and mentions, not one per quote.
+        self.people = DataLoader(load_fn=self._load_people)
+
+    async def _load_people(self, ids: list[str]) -> list[PersonRecord | None]:
+        return await self.run(lambda: [self.reader.person(i) for i in ids])
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking index work in the thread pool, never on the event loop."""

@@ -235,8 +235,7 @@ class Person(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Person | None]:
-        reader = ctx(info).reader
-        records = [await ctx(info).run(reader.person, i) for i in node_ids]
+        records = await ctx(info).people.load_many(list(node_ids))
         return [cls.from_record(r) if r else None for r in records]
 
     @strawberry.field(description="Offices seen for this person, in the order first seen.")
@@ -394,7 +393,7 @@ class Quote(relay.Node):
     async def speaker(self, info: Info) -> Person | None:
         if not self.record.speaker_id:
             return None
-        record = await ctx(info).run(ctx(info).reader.person, self.record.speaker_id)
+        record = await ctx(info).people.load(self.record.speaker_id)
         return Person.from_record(record) if record else None
 
     @strawberry.field(description="The speaker's office when they said it.")
@@ -412,8 +411,7 @@ class Quote(relay.Node):
 
     @strawberry.field(description="People named inside the quoted words.")
     async def mentions(self, info: Info) -> list[Person]:
-        reader = ctx(info).reader
-        records = [await ctx(info).run(reader.person, i) for i in self.record.mention_ids]
+        records = await ctx(info).people.load_many(self.record.mention_ids)
         return [Person.from_record(r) for r in records if r]
 
     @strawberry.field(description="Every article that reports this quote, with offsets.")
