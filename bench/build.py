@@ -13,6 +13,7 @@ from pathlib import Path
 from extract.models import ExtractedArticle
 from index.fields import ARTICLE, PERSON, QUOTE
 from index.store import IndexStore
+from service.ingest import chunks
 
 STAMP = "bench-build.json"
 
@@ -40,17 +41,6 @@ def read_jsonl(path: Path) -> Iterator[ExtractedArticle]:
         for line in lines:
             if line.strip():
                 yield ExtractedArticle.model_validate_json(line)
-
-
-def chunks(items: Iterable[ExtractedArticle], size: int) -> Iterator[list[ExtractedArticle]]:
-    chunk: list[ExtractedArticle] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def build_index(

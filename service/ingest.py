@@ -50,7 +50,8 @@ def extract_files(
         yield from pool.map(partial(_extract_file, topics), files, chunksize=8)
 
 
-def _chunks(items: Iterable[ExtractedArticle], size: int) -> Iterator[list[ExtractedArticle]]:
+def chunks(items: Iterable[ExtractedArticle], size: int) -> Iterator[list[ExtractedArticle]]:
+    """Consecutive lists of ``size`` articles (the last may be shorter): one commit each."""
     chunk: list[ExtractedArticle] = []
     for item in items:
         chunk.append(item)
@@ -93,7 +94,7 @@ def ingest_paths(
     skipped = [] if skipped is None else skipped
     done = 0
     readable = _within_limit(read_articles(paths, skipped), skipped)
-    for chunk in _chunks(extract_files(readable, topics, workers), commit_every):
+    for chunk in chunks(extract_files(readable, topics, workers), commit_every):
         store.ingest(chunk)
         done += len(chunk)
         if on_commit:
