@@ -14,6 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+MAX_ARTICLE_CHARS = 2_000_000
+"""The longest article text the product accepts (API and CLI alike): extraction time stays bounded."""
+
 
 class Stance(StrEnum):
     """A quote's position on a topic."""

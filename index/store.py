@@ -26,7 +26,7 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, LockError
 
-from extract.models import ExtractedArticle, Quote, Speaker
+from extract.models import Country, ExtractedArticle, Quote, Speaker
 from extract.registry import PersonRecord, Registry, fold
 from index import whoosh_patches
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
@@ -58,8 +58,8 @@ def sort_day(value: date | None) -> int:
     return (value - date(1970, 1, 1)).days if value else 0
 
 
-def _country_key(record: QuoteRecord) -> str | None:
-    country = record.country
+def country_key(country: Country | None) -> str | None:
+    """How a country is indexed and identified: its ISO code, or its folded name when it has none."""
     return (country.code or fold(country.name)) if country else None
 
 
@@ -76,7 +76,7 @@ def quote_fields(
         "mentions": " ".join(p.name for p in mentions) or None,
         "mention_ids": ",".join(record.mention_ids) or None,
         "office": fold(record.office) if record.office else None,
-        "country": _country_key(record),
+        "country": country_key(record.country),
         "stance": record.stance.stance.value,
         "topic": record.stance.topic,
         "kind": record.kind.value,
@@ -105,7 +105,7 @@ def person_fields(record: PersonRecord) -> dict[str, Any]:
         "doctype": PERSON,
         "name": " ".join([record.name, *record.aliases]),
         "office": ",".join(fold(o) for o in record.offices) or None,
-        "country": (record.country.code or fold(record.country.name)) if record.country else None,
+        "country": country_key(record.country),
         "payload": record.model_dump_json(),
     }
 

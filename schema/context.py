@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -13,7 +13,7 @@ from strawberry.dataloader import DataLoader
 from extract.models import ArticleMeta
 from extract.registry import PersonRecord
 from extract.topics import Topic
-from index.models import ArticleRecord
+from index.models import ArticleRecord, QuoteRecord
 from index.search import IndexReader
 
 T = TypeVar("T")
@@ -29,13 +29,20 @@ class Context:
     ingest: Ingest | None = None
     authenticated: bool = False
     people: DataLoader[str, PersonRecord | None] = field(init=False)
+    articles: DataLoader[str, ArticleRecord | None] = field(init=False)
+    quotes: DataLoader[str, QuoteRecord | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        # One thread-pool hop per page of speakers and mentions, not one per quote.
-        self.people = DataLoader(load_fn=self._load_people)
+        # One thread-pool hop per batch of lookups on a page, not one per node.
+        self.people = DataLoader(load_fn=self._batch(self.reader.person))
+        self.articles = DataLoader(load_fn=self._batch(self.reader.article))
+        self.quotes = DataLoader(load_fn=self._batch(self.reader.quote))
 
-    async def _load_people(self, ids: list[str]) -> list[PersonRecord | None]:
-        return await self.run(lambda: [self.reader.person(i) for i in ids])
+    def _batch(self, get: Callable[[str], T]) -> Callable[[list[str]], Awaitable[list[T]]]:
+        async def load(ids: list[str]) -> list[T]:
+            return await self.run(lambda: [get(i) for i in ids])
+
+        return load
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking index work in the thread pool, never on the event loop."""

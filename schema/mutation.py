@@ -8,11 +8,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from extract.models import ArticleMeta
+from extract.models import MAX_ARTICLE_CHARS, ArticleMeta
 from schema.errors import ApiError, ErrorCode
 from schema.types import Article, Quote, ctx
-
-MAX_ARTICLE_CHARS = 2_000_000
 
 
 @strawberry.input(description="An article to add to the index.")
@@ -97,7 +95,7 @@ class Mutation:
             title=input.title, url=input.url, outlet=input.outlet, published_at=input.published_at
         )
         record = await context.run(context.ingest, input.text, meta)
-        quotes = [await context.run(context.reader.quote, qid) for qid in record.quote_ids]
+        quotes = await context.quotes.load_many(record.quote_ids)
         return IngestArticlePayload(
             article=Article.from_record(record),
             quotes=[Quote.from_record(q) for q in quotes if q],

@@ -23,6 +23,7 @@ from extract.registry import PersonRecord, fold
 from extract.topics import Topic as TopicModel
 from index.models import ArticleRecord, QuoteFilter, QuoteHit, QuoteOrder, QuoteRecord
 from index.search import QueryError, SearchTimeout
+from index.store import country_key
 from schema.arguments import After, Before, First, Last, StanceFilter, TopicFilter
 from schema.context import Context
 from schema.errors import ApiError, ErrorCode
@@ -143,7 +144,7 @@ class Country(relay.Node):
 
     @classmethod
     def from_model(cls, country: CountryModel) -> Country:
-        return cls(key=country.code or fold(country.name), name=country.name, code=country.code)
+        return cls(key=country_key(country) or country.name, name=country.name, code=country.code)
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -175,7 +176,7 @@ class Country(relay.Node):
 
 async def all_countries(info: Info) -> list[Country]:
     people = await ctx(info).run(ctx(info).reader.people)
-    seen = {p.country.code or p.country.name: p.country for p in people if p.country}
+    seen = {country_key(p.country): p.country for p in people if p.country}
     return sorted((Country.from_model(c) for c in seen.values()), key=lambda c: c.name)
 
 
@@ -308,8 +309,7 @@ class Article(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Article | None]:
-        reader = ctx(info).reader
-        records = [await ctx(info).run(reader.article, i) for i in node_ids]
+        records = await ctx(info).articles.load_many(list(node_ids))
         return [cls.from_record(r) if r else None for r in records]
 
     @strawberry.field(description="Quotes found in this article, in text order.")
@@ -325,7 +325,7 @@ class Article(relay.Node):
         if win.needs_total:
             win = from_end(win, len(self.record.quote_ids))
         ids = self.record.quote_ids[win.offset : win.offset + win.limit]
-        records = [await ctx(info).run(ctx(info).reader.quote, i) for i in ids]
+        records = await ctx(info).quotes.load_many(ids)
         hits = [QuoteHit(record=r) for r in records if r]
         return quote_connection(
             hits, win.offset, len(self.record.quote_ids), QuoteFilter(article_id=self.key)
@@ -343,7 +343,7 @@ class Appearance:
 
     @strawberry.field(description="The article.")
     async def article(self, info: Info) -> Article | None:
-        record = await ctx(info).run(ctx(info).reader.article, self.article_key)
+        record = await ctx(info).articles.load(self.article_key)
         return Article.from_record(record) if record else None
 
 
@@ -385,8 +385,7 @@ class Quote(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Quote | None]:
-        reader = ctx(info).reader
-        records = [await ctx(info).run(reader.quote, i) for i in node_ids]
+        records = await ctx(info).quotes.load_many(list(node_ids))
         return [cls.from_record(r) if r else None for r in records]
 
     @strawberry.field(description="Who said it; null when the article does not say or names a group.")
@@ -423,8 +422,7 @@ class Quote(relay.Node):
 
     @strawberry.field(description="The articles that report this quote.")
     async def articles(self, info: Info) -> list[Article]:
-        reader = ctx(info).reader
-        records = [await ctx(info).run(reader.article, a.article_id) for a in self.record.appearances]
+        records = await ctx(info).articles.load_many([a.article_id for a in self.record.appearances])
         return [Article.from_record(r) for r in records if r]
 
 

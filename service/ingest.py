@@ -20,7 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from extract import extract_article
-from extract.models import ArticleMeta, ExtractedArticle
+from extract.models import MAX_ARTICLE_CHARS, ArticleMeta, ExtractedArticle
 from extract.topics import Topic
 from index.models import ArticleRecord
 from index.store import IndexStore
@@ -28,7 +28,6 @@ from schema.errors import ApiError, ErrorCode
 from service.corpus import ArticleFile, read_articles
 
 COMMIT_EVERY = 200
-MAX_ARTICLE_CHARS = 2_000_000  # the API's limit too; larger files are skipped, not extracted
 EXTRACT_TIMEOUT = 4.0  # seconds one API-ingested article may take to extract (under the request budget)
 
 logger = logging.getLogger("quotesearch.ingest")
