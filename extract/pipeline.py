@@ -266,9 +266,17 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
             if f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start):
                 return prev
             return None
+        if prev.segments and f.cue is None and _next_sentence(doc, prev.end, f.start):
+            return prev  # "The plan “is sound,” she said. “We start in May.”": one report goes on
         if f.cue is not None:
             return None
     return None
+
+
+def _next_sentence(doc: _Doc, end: int, start: int) -> bool:
+    """Whether ``start`` opens the sentence right after the one ending at ``end``."""
+    si, sj = _sentence_of(doc, max(0, end - 1)), _sentence_of(doc, start)
+    return si is not None and sj == si + 1 and not doc.masked[doc.sentences[sj].start : start].strip("\x00 ")
 
 
 def _para(doc: _Doc, pos: int) -> int | None:

@@ -145,3 +145,12 @@ def test_a_short_quoted_sentence_goes_on_with_the_quote_before_it() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("The ferry is late again, We’re hopeful.", "Ilse Marten")
     ]
+
+
+def test_a_quoted_sentence_goes_on_with_the_mixed_report_before_it() -> None:
+    text = "The ferry “will sail all winter,” Mayor Ilse Marten said. “The money is there.”\n\nIt rained."
+    quotes = extract_article(text).quotes
+    assert [(q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("mixed", "The ferry “will sail all winter,” The money is there.", "Ilse Marten")
+    ]
+    assert (quotes[0].start, quotes[0].end) == (0, text.index("”\n"))
