@@ -478,15 +478,11 @@ class IndexReader:
         assert isinstance(allowed, set)
         return allowed
 
-    def _total(self, searcher: Searcher, query: Query, results: Results) -> int:
-        """How many documents match: known if the search counted, else one term's frequency or a count."""
-        if results.has_exact_length():
-            return len(results)
+    def _known_total(self, searcher: Searcher, query: Query) -> int | None:
+        """How many documents match, when the index knows without a search: one term's frequency."""
         if isinstance(query, Term) and not searcher.reader().has_deletions():
             return int(searcher.doc_frequency(query.fieldname, query.text))
-        return self._cached(
-            searcher, ("count", repr(query)), lambda: len(self._matching_docs(searcher, query))
-        )
+        return None
 
     @_pooled
     def quotes(
@@ -517,7 +513,11 @@ class IndexReader:
         if not (flt.query and flt.query.strip()):
             return self._filter_page(searcher, flt, offset, limit, order)
         query, allowed = self._text_and_filter(searcher, flt)
-        kwargs: dict[str, Any] = {"limit": offset + limit}
+        known = self._known_total(searcher, query) if allowed is None else None
+        # Whoosh's block-quality skipping (``optimize``) scores fewer matches but leaves the total
+        # uncounted; unless the index knows it, counting took a second, unscored pass over every
+        # match (for a phrase, matching every span again), which cost more than the skipping saved.
+        kwargs: dict[str, Any] = {"limit": offset + limit, "optimize": known is not None}
         if allowed is not None:
             kwargs["filter"] = allowed
         if order.by == "date":
@@ -531,7 +531,7 @@ class IndexReader:
             record = QuoteRecord.model_validate_json(hit.fields()["payload"])
             marked = hit.highlights("text", text=record.text[:20_000]) if highlights else None
             hits.append(QuoteHit(record=record, score=hit.score, highlight=marked or None))
-        total = len(results) if allowed is not None else self._total(searcher, query, results)
+        total = known if known is not None else len(results)
         return Page(items=hits, total=total, offset=offset)
 
     def _text_and_filter(self, searcher: Searcher, flt: QuoteFilter) -> tuple[Query, set[int] | None]:
