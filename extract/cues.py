@@ -41,6 +41,10 @@ _ADJECTIVES = wordset("hopeful confident convinced optimistic certain adamant sk
 NOUN_LIKE = _ADJECTIVES | wordset("show shows note claim doubt doubts find finds know")
 """Cue words that report only before a "that" clause: adjectives ("confident that") and words as
 often nouns as verbs ("a TV show", "a cautious note")."""
+BELIEF = wordset("think thinks thought believe believes believed hope hopes hoped fear fears feared")
+"""Strict cues that also take a clause without "that" when a subject opens it ("she thinks
+the plan works", "he believed voters would forgive him"): no other sense of these verbs
+is followed by a subject."""
 TELL = wordset("told tells tell telling assured assures reminded informed warned")
 
 _VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES), key=len, reverse=True)

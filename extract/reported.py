@@ -16,7 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, NOUN_LIKE, TELL, find_cues, inflect, kind_of
+from extract.cues import (
+    ATTITUDE_VERBS,
+    BELIEF,
+    COMPLEMENT_VERBS,
+    NOUN_LIKE,
+    TELL,
+    find_cues,
+    inflect,
+    kind_of,
+)
 from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.models import QuoteKind
@@ -690,7 +699,7 @@ def _one_cue(
                 return out
     if trailing:
         return out
-    if ckind in {"strict", "phrase"} and not led:
+    if ckind in {"strict", "phrase"} and not led and not _bare_clause(cue, after):
         return out
     if cue.casefold() in NOUN_LIKE and not _THAT_CLAUSE.match(ctx.masked, cend):
         return out  # "a cautious note", "the claim that was made": a noun, not a report
@@ -704,6 +713,19 @@ def _one_cue(
     for s, e in _clauses(ctx, start, end, led):
         emit(_classify(ctx, s, e), who)
     return out
+
+
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?:(?i:i|you|he|she|it|we|they|there|this|these|those|the|his|her|their|its|our|my|some|many|"
+    r"most|no|every|all|both)|[A-Z][\w’'.-]*)\s+(?!(?i:to|of|about|for|with|in|on|at|by|from|as|so)\b)\w"
+)
+"""The opening of a clause: a pronoun, determiner or name, then a word that is no preposition."""
+
+
+def _bare_clause(cue: str, after: str) -> bool:
+    """Whether a belief verb goes on with a clause of its own ("thinks [the plan works]"),
+    not with an object or phrase ("thinks so", "hopes to win", "believed in him")."""
+    return cue.casefold() in BELIEF and _CLAUSE_SUBJECT.match(after) is not None
 
 
 def _around(

@@ -352,3 +352,20 @@ def test_agreeing_to_act_and_continuing_to_act_are_no_reports(text: str) -> None
 def test_continued_after_a_quotation_is_still_its_cue() -> None:
     text = "“The ferry runs again,” Mayor Ilse Marten continued."
     assert _found(text) == [("direct", "The ferry runs again,", "Ilse Marten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Tomas Brevik thinks the ferry will sail in May.", ["the ferry will sail in May"]),
+        ("Tomas Brevik hopes they keep the night ferry.", ["they keep the night ferry"]),
+        ("Tomas Brevik believed Oslo would pay for the quay.", ["Oslo would pay for the quay"]),
+        ("Tomas Brevik believed in the ferry.", []),
+        ("Tomas Brevik thinks so.", []),
+        ("Tomas Brevik hopes to sail in May.", []),
+    ],
+)
+def test_a_belief_verb_reports_a_clause_without_that(text: str, reported: list[str]) -> None:
+    quotes = extract_article(text).quotes
+    assert [q.text for q in quotes] == reported
+    assert all(q.speaker is not None and q.speaker.name == "Tomas Brevik" for q in quotes)
