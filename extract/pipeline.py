@@ -260,14 +260,16 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
     past the speaker's own reported clauses in between ("..., claiming that ...")."""
     para = _para(doc, f.start)
     for prev in reversed(out):
-        if _para(doc, prev.start) != para or prev.speaker is not f.speaker:
+        if _para(doc, prev.start) != para:
+            return None
+        if prev.segments and f.cue is None and _next_sentence(doc, prev.end, f.start):
+            return prev  # "The plan “is sound,” she said. “We start in May.”": one report goes on
+        if prev.speaker is not f.speaker:
             return None
         if prev.segments and prev.kind is QuoteKind.DIRECT:
             if f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start):
                 return prev
             return None
-        if prev.segments and f.cue is None and _next_sentence(doc, prev.end, f.start):
-            return prev  # "The plan “is sound,” she said. “We start in May.”": one report goes on
         if f.cue is not None:
             return None
     return None

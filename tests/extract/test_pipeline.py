@@ -154,3 +154,15 @@ def test_a_quoted_sentence_goes_on_with_the_mixed_report_before_it() -> None:
         ("mixed", "The ferry “will sail all winter,” The money is there.", "Ilse Marten")
     ]
     assert (quotes[0].start, quotes[0].end) == (0, text.index("”\n"))
+
+
+def test_a_quoted_sentence_goes_on_with_the_quotation_before_it_past_another_report() -> None:
+    text = (
+        "“The ferry stays,” Mayor Ilse Marten assured Tomas Brevik, after Brevik praised the night "
+        "service for its punctual crossings. “You have my word.”"
+    )
+    quotes = extract_article(text).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("The ferry stays, You have my word.", "Ilse Marten"),
+        ("the night service for its punctual crossings", "Tomas Brevik"),
+    ]
