@@ -80,7 +80,10 @@ class QuoteFilter(BaseModel):
 
 
 class QuoteHit(BaseModel):
+    """A quote in a result page, with its speaker's record (read in the same call as the page)."""
+
     record: QuoteRecord
+    speaker: PersonRecord | None = None
     score: float | None = None
     highlight: str | None = None
 

@@ -357,6 +357,10 @@ class IndexReader:
         person: PersonRecord | None = self._data(searcher).lookups.get_or_compute(("person", person_id), load)
         return person
 
+    def _speaker(self, record: QuoteRecord) -> PersonRecord | None:
+        """The speaker of a hit, looked up with its page: a result list shows who said it."""
+        return self.person(record.speaker_id) if record.speaker_id else None
+
     @_pooled
     def count(self, doctype: str) -> int:
         return int(self.searcher().doc_frequency("doctype", doctype))
@@ -530,7 +534,11 @@ class IndexReader:
         for hit in results[offset : offset + limit]:
             record = QuoteRecord.model_validate_json(hit.fields()["payload"])
             marked = hit.highlights("text", text=record.text[:20_000]) if highlights else None
-            hits.append(QuoteHit(record=record, score=hit.score, highlight=marked or None))
+            hits.append(
+                QuoteHit(
+                    record=record, speaker=self._speaker(record), score=hit.score, highlight=marked or None
+                )
+            )
         total = known if known is not None else len(results)
         return Page(items=hits, total=total, offset=offset)
 
@@ -565,10 +573,10 @@ class IndexReader:
             top = pick(count, docs, key=lambda d: (days[d], d))
         else:
             top = heapq.nsmallest(count, docs)
-        hits = [
-            QuoteHit(record=QuoteRecord.model_validate_json(searcher.stored_fields(d)["payload"]), score=None)
-            for d in top[offset:count]
+        records = [
+            QuoteRecord.model_validate_json(searcher.stored_fields(d)["payload"]) for d in top[offset:count]
         ]
+        hits = [QuoteHit(record=r, speaker=self._speaker(r)) for r in records]
         total = len(docs) if isinstance(docs, list | set) else sum(1 for _ in docs)
         return Page(items=hits, total=total, offset=offset)
 

@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from extract.models import MAX_ARTICLE_CHARS, ArticleMeta
 from schema.errors import ApiError, ErrorCode
-from schema.types import Article, Quote, ctx
+from schema.types import Article, Quote, ctx, with_speakers
 
 
 @strawberry.input(description="An article to add to the index.")
@@ -98,6 +98,6 @@ class Mutation:
         quotes = await context.quotes.load_many(record.quote_ids)
         return IngestArticlePayload(
             article=Article.from_record(record),
-            quotes=[Quote.from_record(q) for q in quotes if q],
+            quotes=[Quote.from_hit(h) for h in await with_speakers(info, [q for q in quotes if q])],
             user_errors=[],
         )

@@ -91,6 +91,13 @@ async def search_quotes(
     return quote_connection(page.items[: win.limit], page.offset, page.total, flt)
 
 
+async def with_speakers(info: Info, records: list[QuoteRecord]) -> list[QuoteHit]:
+    """Hits for quote records, with their speakers loaded in one batch."""
+    ids = sorted({r.speaker_id for r in records if r.speaker_id})
+    people = dict(zip(ids, await ctx(info).people.load_many(ids), strict=True))
+    return [QuoteHit(record=r, speaker=people.get(r.speaker_id or "")) for r in records]
+
+
 def _selects(info: Info, field: str) -> bool:
     """Whether the query asks for ``field`` on the connection's nodes (highlights cost a re-read)."""
 
@@ -326,7 +333,7 @@ class Article(relay.Node):
             win = from_end(win, len(self.record.quote_ids))
         ids = self.record.quote_ids[win.offset : win.offset + win.limit]
         records = await ctx(info).quotes.load_many(ids)
-        hits = [QuoteHit(record=r) for r in records if r]
+        hits = await with_speakers(info, [r for r in records if r])
         return quote_connection(
             hits, win.offset, len(self.record.quote_ids), QuoteFilter(article_id=self.key)
         )
@@ -362,9 +369,11 @@ class Quote(relay.Node):
         description="With a `query`: a snippet of the text with matched terms in <mark>, HTML-escaped."
     )
     record: strawberry.Private[QuoteRecord]
+    speaker_record: strawberry.Private[PersonRecord | None]
 
     @classmethod
-    def from_record(cls, record: QuoteRecord, highlight: str | None = None) -> Quote:
+    def from_hit(cls, hit: QuoteHit) -> Quote:
+        record = hit.record
         return cls(
             key=record.id,
             text=record.text,
@@ -373,27 +382,23 @@ class Quote(relay.Node):
             stance_confidence=record.stance.confidence,
             stance_evidence=list(record.stance.evidence),
             published_at=record.published_at,
-            highlight=highlight,
+            highlight=hit.highlight,
             record=record,
+            speaker_record=hit.speaker,
         )
-
-    @classmethod
-    def from_hit(cls, hit: QuoteHit) -> Quote:
-        return cls.from_record(hit.record, hit.highlight)
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Quote | None]:
         records = await ctx(info).quotes.load_many(list(node_ids))
-        return [cls.from_record(r) if r else None for r in records]
+        hits = iter(await with_speakers(info, [r for r in records if r]))
+        return [cls.from_hit(next(hits)) if r else None for r in records]
 
     @strawberry.field(description="Who said it; null when the article does not say or names a group.")
-    async def speaker(self, info: Info) -> Person | None:
-        if not self.record.speaker_id:
-            return None
-        record = await ctx(info).people.load(self.record.speaker_id)
-        return Person.from_record(record) if record else None
+    def speaker(self) -> Person | None:
+        # a plain field: the speaker came with the quote (one lookup per page, not a resolver per node)
+        return Person.from_record(self.speaker_record) if self.speaker_record else None
 
     @strawberry.field(description="The speaker's office when they said it.")
     def office(self) -> Office | None:
