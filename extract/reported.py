@@ -102,6 +102,7 @@ _STOP = re.compile(
     r"|,\s+(?:as|while|even\s+as|whereas)\s"
     r"|,\s+(?:but|and)\s+(?:did|does|do|didn['’]t|doesn['’]t|has|have|had|was|is|also|declined|refused|"
     r"would|will|then|later|said|says|added|noted|stressed)\b"
+    r"|,\s+(?:but|and)\s+(?:\w+ly\s+)?(?-i:[a-z]+ed)\s"
     r"|;)",
     re.I,
 )

@@ -369,3 +369,10 @@ def test_a_belief_verb_reports_a_clause_without_that(text: str, reported: list[s
     quotes = extract_article(text).quotes
     assert [q.text for q in quotes] == reported
     assert all(q.speaker is not None and q.speaker.name == "Tomas Brevik" for q in quotes)
+
+
+def test_a_second_predicate_after_a_comma_ends_the_report() -> None:
+    text = "Mayor Ilse Marten said the ferry would run all winter, and urged the council to fund it."
+    assert [q.text for q in extract_article(text).quotes][:1] == ["the ferry would run all winter"]
+    text = "Mayor Ilse Marten said the ferry was delayed and cancelled twice."
+    assert [q.text for q in extract_article(text).quotes] == ["the ferry was delayed and cancelled twice"]
