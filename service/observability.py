@@ -81,6 +81,8 @@ def operation_name(method: str, query_string: bytes, body: bytes, complete: bool
 
 def error_codes(body: bytes) -> list[str]:
     """``errors[].extensions.code`` of a GraphQL JSON response (of each response in a batch)."""
+    if b'"errors"' not in body:  # most responses: no need to parse them
+        return []
     try:
         parsed = json.loads(body)
     except ValueError:

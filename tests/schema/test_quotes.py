@@ -108,6 +108,15 @@ def test_highlights_mark_query_terms(client: TestClient) -> None:
     assert node["highlight"] == "Sending <mark>trainers</mark> is a reasonable step"
 
 
+def test_highlights_asked_for_inside_fragments(client: TestClient) -> None:
+    query = """
+    query { quotes(query: "trainers") { ...Page } }
+    fragment Page on QuoteConnection { edges { node { ... on Quote { highlight } } } }
+    """
+    node = data(client, query)["quotes"]["edges"][0]["node"]
+    assert node["highlight"] == "Sending <mark>trainers</mark> is a reasonable step"
+
+
 def test_no_highlight_without_a_query(client: TestClient) -> None:
     assert quotes(client, person="Kowalczyk")["edges"][0]["node"]["highlight"] is None
 
