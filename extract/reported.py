@@ -112,7 +112,9 @@ _THAT_CLAUSE = re.compile(
     re.I,
 )
 """A "that" opening a clause of its own, not a relative clause ("the claim that was made")."""
-_LAST_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
+_LAST_RELATIVE = re.compile(
+    r",\s+(?:which|who|whose|the|a|an|compared|though|although|including|too)\s", re.I
+)
 """A relative clause that ends the sentence glosses a noun of the report; it is the writer's."""
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
@@ -450,9 +452,9 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     m = _STOP.search(ctx.masked, start, end)
     if m:
         end = m.start()
-    rel = _LAST_RELATIVE.search(ctx.masked, start, end)
-    if rel and "," not in ctx.masked[rel.end() : end]:
-        end = rel.start()  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence
+    last = ctx.masked.rfind(",", start, end)
+    if last >= 0 and _LAST_RELATIVE.match(ctx.masked, last, end) and _has_words(ctx.masked[start:last], 1):
+        end = last  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence
     del floor
     return end
 
@@ -681,13 +683,16 @@ def _one_cue(
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
         left = _classify(ctx, floor, np_start)
-        if trailing:
+        direct = bool(left) and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left)
+        if trailing or (direct and not led):
             emit(left, who)
-            return out
-        if left and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left):
+            rest = _ON_TO_QUOTATION.match(ctx.masked, cend, sent.end) if direct else None
+            if rest and not any(cend <= c < rest.end() for c, _e, _k in cues):
+                # "“...,” she said of the plan, “...”" goes on; "adding, “...”" is a report of its own
+                emit(_classify(ctx, rest.end(), sent.end), who)
+            return out  # "“...,” she told a crowd in Nashua, N.H.": the rest is no report
+        if direct:
             emit(left, who)
-            if not led:
-                return out  # "“...,” she told a crowd in Nashua, N.H.": the rest is no report
         elif left and not led and re.search(r",\s*$", ctx.masked[cend:start]):
             # "The solution, the partner said, was simple": one report around its attribution
             right = _classify(ctx, start, _region_end(ctx, start, cues, floor))
@@ -727,6 +732,10 @@ def _bare_clause(cue: str, after: str) -> bool:
     """Whether a belief verb goes on with a clause of its own ("thinks [the plan works]"),
     not with an object or phrase ("thinks so", "hopes to win", "believed in him")."""
     return cue.casefold() in BELIEF and _CLAUSE_SUBJECT.match(after) is not None
+
+
+_ON_TO_QUOTATION = re.compile(r"[^\x00;]{0,160}?,\s*(?=\x00)")
+"""The words after a cue up to the comma that reopens the quotation."""
 
 
 def _around(

@@ -172,6 +172,14 @@ def test_speaking_reports_words_only_with_a_topic(text: str, reported: list[str]
             "Mayor Ilse Marten said the ferry, which was rebuilt in the spring, would stop at the quay.",
             "the ferry, which was rebuilt in the spring, would stop at the quay",
         ),
+        (
+            "Mayor Ilse Marten said the ferry would keep running, a promise the council doubts.",
+            "the ferry would keep running",
+        ),
+        (
+            "Mayor Ilse Marten said the night ferry would be full, compared with half full last year.",
+            "the night ferry would be full",
+        ),
     ],
 )
 def test_a_relative_clause_closing_the_sentence_is_the_writers(text: str, reported: str) -> None:
@@ -376,3 +384,10 @@ def test_a_second_predicate_after_a_comma_ends_the_report() -> None:
     assert [q.text for q in extract_article(text).quotes][:1] == ["the ferry would run all winter"]
     text = "Mayor Ilse Marten said the ferry was delayed and cancelled twice."
     assert [q.text for q in extract_article(text).quotes] == ["the ferry was delayed and cancelled twice"]
+
+
+def test_a_quotation_reopened_after_its_cue_and_an_adjunct_goes_on() -> None:
+    text = "“The ferry is late,” Mayor Ilse Marten said of the night service, “and we will fix it.”"
+    assert _found(text) == [("direct", "The ferry is late, and we will fix it.", "Ilse Marten")]
+    text = "“The ferry is late,” Mayor Ilse Marten said, adding, “We will fix it.”"
+    assert [q for _k, q, _s in _found(text)] == ["The ferry is late,", "We will fix it."]
