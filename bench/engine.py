@@ -87,14 +87,13 @@ def reader_call(reader: IndexReader, request: Request) -> Any:
     if kind == "person":
         return reader.quotes(QuoteFilter(person=term), 0, 10, QuoteOrder(by="date"))
     if kind == "stance":
-        return reader.quotes(QuoteFilter(query=term, stance=Stance.OPPOSE), 0, 10, None, True)
+        return reader.quotes(QuoteFilter(query=term, stance=Stance.OPPOSE), 0, 10)
     if kind == "facets":
-        return reader.quotes(QuoteFilter(query=term), 0, 1, None, True), reader.facets(
-            QuoteFilter(query=term)
-        )
+        return reader.quotes(QuoteFilter(query=term), 0, 1), reader.facets(QuoteFilter(query=term))
     if kind == "page5":
-        return reader.quotes(QuoteFilter(query=term), 40, 10, None, True)
-    return reader.quotes(QuoteFilter(query=term), 0, 10, None, True)
+        return reader.quotes(QuoteFilter(query=term), 40, 10)
+    # highlights only where the GraphQL request selects them, as the resolver decides
+    return reader.quotes(QuoteFilter(query=term), 0, 10, None, kind == "highlight")
 
 
 def measure(
