@@ -534,7 +534,7 @@ def _claim(ctx: _Ctx, found: Found) -> Found:
     return found
 
 
-_OBJECT_END = re.compile(r"[,;(—]|\s+and\s+(?:also|then|later|always|never|\w+ly|\w+ed|\w+ing)\b")
+_OBJECT_END = re.compile(r",(?!\d)|[;(—]|\s+and\s+(?:also|then|later|always|never|\w+ly|\w+ed|\w+ing)\b")
 """Where a stance verb's object ends: a clause mark, or "and" starting a second predicate."""
 _TOPIC_VERBS = inflect("speak") | inflect("talk")
 _TOPIC_PARTICLES = frozenset({"about", "of", "on", "out"})

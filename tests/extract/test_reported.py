@@ -315,6 +315,11 @@ def test_a_three_word_stance_object_is_reported() -> None:
     assert _found(text) == [("indirect", "the ferry tolls", "Tom Reyes")]
 
 
+def test_a_comma_inside_a_number_does_not_end_a_stance_object() -> None:
+    text = "Senator Tom Reyes endorsed hiring 1,200 ferry crews before winter."
+    assert _found(text) == [("indirect", "hiring 1,200 ferry crews before winter", "Tom Reyes")]
+
+
 def test_according_to_inside_a_sentence_attributes_the_words_around_it() -> None:
     text = "Since May, according to the harbour report, the ferry has lost money every month."
     (quote,) = extract_article(text).quotes
