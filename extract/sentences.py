@@ -61,8 +61,11 @@ def split(text: str, start: int, end: int, para: int, segments: list[Segment]) -
         dot = m.start()
         if text[dot] == "." and m.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(text, dot):
             continue
-        if _ATTRIBUTION.match(text, stop, end) and closes.get(cur) == stop:
-            continue  # "“Can we win?” Mr. Manafort asked.": the attribution belongs to the quote
+        if _ATTRIBUTION.match(text, stop, end) and closes.get(cur) == stop and not m.group().startswith("."):
+            # "“Can we win?” Mr. Manafort asked.": the attribution belongs to the quote; after
+            # "“... wheelhouse.” He said ..." a new sentence starts (news style ends a quotation
+            # before its attribution with a comma, "?" or "!", never a full stop)
+            continue
         out.append(Sentence(cur, stop, para))
         cur = stop
         while cur < end and text[cur].isspace():

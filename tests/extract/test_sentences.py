@@ -36,3 +36,11 @@ def test_a_sentence_may_start_with_doubled_apostrophes() -> None:
 def test_a_question_quoted_before_its_attribution_stays_with_it() -> None:
     text = "“Can we win the county?” Mr. Hale asked. Nobody answered."
     assert _sentences(text) == ["“Can we win the county?” Mr. Hale asked.", "Nobody answered."]
+
+
+def test_a_quotation_ending_in_a_full_stop_ends_its_sentence_before_he_said() -> None:
+    text = "“The quay is ready.” He said, twice, that the ferry would sail."
+    assert _sentences(text) == [
+        "“The quay is ready.”",
+        "He said, twice, that the ferry would sail.",
+    ]
