@@ -63,6 +63,7 @@ _NOT_A_CUE_BEFORE = re.compile(
 
 _ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
 _AGREE_TO = re.compile(r"\s+to\b", re.I)
+_BY = re.compile(r"\s+by\b", re.I)
 
 
 def kind_of(cue: str) -> str:
@@ -92,6 +93,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue  # "adding to his lead" is no report
         if low.startswith("agree") and _AGREE_TO.match(masked, m.end(), end):
             continue  # "agreed to a moratorium", "agreed to talk": a deal, not words
+        if low.endswith("ed") and _BY.match(masked, m.end(), end):
+            continue  # "the figures reported by the agency": a passive, its agent after "by"
         out.append(m)
     return out
 

@@ -651,6 +651,9 @@ def _one_cue(
             emit(_classify(ctx, s, e), who)
         return out
 
+    noun = cue.casefold() in NOUN_LIKE and not _THAT_CLAUSE.match(ctx.masked, cend)
+    if noun and not re.match(r"\s*[,.]", ctx.masked[cend : cend + 3]):
+        return out  # "sounded a cautious note about ...": a noun ("..., they note, ..." is a verb)
     start, led = _content_start(ctx, cend, cue)
     after = ctx.masked[start : sent.end]
     before_np = _tail(ctx.masked, floor, np_start)[0]
@@ -682,7 +685,9 @@ def _one_cue(
     )
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
-        left = _classify(ctx, floor, np_start)
+        around = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
+        opening = not around and _opening_phrase(ctx, floor, np_start, ctx.masked[cend : sent.end])
+        left = [] if opening else _classify(ctx, floor, np_start)
         direct = bool(left) and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left)
         if trailing or (direct and not led):
             emit(left, who)
@@ -693,7 +698,7 @@ def _one_cue(
             return out  # "“...,” she told a crowd in Nashua, N.H.": the rest is no report
         if direct:
             emit(left, who)
-        elif left and not led and re.search(r",\s*$", ctx.masked[cend:start]):
+        elif left and not led and around:
             # "The solution, the partner said, was simple": one report around its attribution
             right = _classify(ctx, start, _region_end(ctx, start, cues, floor))
             if right:
@@ -707,8 +712,8 @@ def _one_cue(
         return out
     if ckind in {"strict", "phrase"} and not led and not _bare_clause(cue, after):
         return out
-    if cue.casefold() in NOUN_LIKE and not _THAT_CLAUSE.match(ctx.masked, cend):
-        return out  # "a cautious note", "the claim that was made": a noun, not a report
+    if noun:
+        return out  # "the claim that was made": a noun, not a report
     first_word = re.match(r"\s*([\w’']+)", after)
     if not led and first_word and first_word.group(1).casefold() in _PREP_START:
         return out
@@ -732,6 +737,18 @@ def _bare_clause(cue: str, after: str) -> bool:
     """Whether a belief verb goes on with a clause of its own ("thinks [the plan works]"),
     not with an object or phrase ("thinks so", "hopes to win", "believed in him")."""
     return cue.casefold() in BELIEF and _CLAUSE_SUBJECT.match(after) is not None
+
+
+def _opening_phrase(ctx: _Ctx, start: int, end: int, after: str) -> bool:
+    """Whether the words before "<subject> <cue>" are a phrase opening the sentence ("In the
+    short term, senators vowed to ...", "Addressing the council, she warned ..."), not reported
+    words: one comma-free phrase led by a preposition, adverb or participle, with the cue's own
+    words still to come after it."""
+    words = ctx.masked[start:end].strip(" ,")
+    if not words or "," in words or "\x00" in words or _TRAILING.match(after):
+        return False
+    first = words.split()[0].casefold()
+    return first in _INTRO or (first.endswith("ing") and first not in _ING_NOT_VERB)
 
 
 _ON_TO_QUOTATION = re.compile(r"[^\x00;]{0,160}?,\s*(?=\x00)")

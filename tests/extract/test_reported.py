@@ -396,3 +396,36 @@ def test_a_quotation_reopened_after_its_cue_and_an_adjunct_goes_on() -> None:
     assert _found(text) == [("direct", "The ferry is late, and we will fix it.", "Ilse Marten")]
     text = "“The ferry is late,” Mayor Ilse Marten said, adding, “We will fix it.”"
     assert [q for _k, q, _s in _found(text)] == ["The ferry is late,", "We will fix it."]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("In the short term, Tomas Brevik has vowed to block the ferry budget.", ["block the ferry budget"]),
+        (
+            "Addressing the harbour board, Tomas Brevik warned about the cost of the quay.",
+            ["the cost of the quay"],
+        ),
+        (
+            "In the three years since the fire, Tomas Brevik says, the quay has been rebuilt twice.",
+            ["In the three years since the fire the quay has been rebuilt twice"],
+        ),
+    ],
+)
+def test_a_phrase_opening_the_sentence_is_no_reported_clause(text: str, reported: list[str]) -> None:
+    assert [q.text for q in extract_article(text).quotes] == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Tomas Brevik sounded a cautious note, citing the weather.", []),
+        (
+            "The timetable, ferry users note, has not changed since 1990.",
+            ["The timetable has not changed since 1990"],
+        ),
+        ("The harbour office listed the sailings reported by the crews.", []),
+    ],
+)
+def test_nouns_and_passives_are_no_cues(text: str, reported: list[str]) -> None:
+    assert [q.text for q in extract_article(text).quotes] == reported
