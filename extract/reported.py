@@ -685,8 +685,8 @@ def _one_cue(
     )
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
-        around = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
-        opening = not around and _opening_phrase(ctx, floor, np_start, ctx.masked[cend : sent.end])
+        interrupted = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
+        opening = not interrupted and _opening_phrase(ctx, floor, np_start, ctx.masked[cend : sent.end])
         left = [] if opening else _classify(ctx, floor, np_start)
         direct = bool(left) and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left)
         if trailing or (direct and not led):
@@ -698,7 +698,7 @@ def _one_cue(
             return out  # "“...,” she told a crowd in Nashua, N.H.": the rest is no report
         if direct:
             emit(left, who)
-        elif left and not led and around:
+        elif left and not led and interrupted:
             # "The solution, the partner said, was simple": one report around its attribution
             right = _classify(ctx, start, _region_end(ctx, start, cues, floor))
             if right:
