@@ -663,6 +663,9 @@ def _one_cue(
         who, real = people.classify(rs, re_)
         if who is None and _has_words(ctx.masked[rs:re_], 6):
             return out  # "X's campaign, for example, said she would ...": a clause follows, no speaker
+        named = people.mention_starting_at(rs)
+        if _PREDICATE_AFTER.match(ctx.masked, named.name_end if named else re_, sent.end):
+            return out  # "X, a former aide, said Gates described ...": the name after the cue has a verb
         emit(_classify(ctx, floor, np_start), who)
         rest = re.compile(r"[^\x00]*?,\s*(?=\x00)").match(ctx.masked, re_, sent.end)
         if rest:  # ""It's hard," said the senator, "because ...": the quotation goes on
@@ -751,6 +754,13 @@ def _opening_phrase(ctx: _Ctx, start: int, end: int, after: str) -> bool:
     return first in _INTRO or (first.endswith("ing") and first not in _ING_NOT_VERB)
 
 
+_PREDICATE_AFTER = re.compile(
+    r"\s+(?!(?:who|whom|whose|which|and|but|or|as|than|then|also|too|last|this|next|on|in|at|of|for|to|"
+    r"from|with|by|during|after|before|when|while|since|about|after|earlier|later|yesterday|today|"
+    r"tonight|recently|again|himself|herself|themselves)\b)(?-i:[a-z]+(?:ed|es|s))\b"
+)
+"""A verb right after the name that follows a cue: that name is the subject of a reported
+clause ("said Gates described ..."), not the speaker of an inverted attribution."""
 _ON_TO_QUOTATION = re.compile(r"[^\x00;]{0,160}?,\s*(?=\x00)")
 """The words after a cue up to the comma that reopens the quotation."""
 

@@ -429,3 +429,11 @@ def test_a_phrase_opening_the_sentence_is_no_reported_clause(text: str, reported
 )
 def test_nouns_and_passives_are_no_cues(text: str, reported: list[str]) -> None:
     assert [q.text for q in extract_article(text).quotes] == reported
+
+
+def test_a_name_with_a_verb_after_said_is_no_inverted_speaker() -> None:
+    text = "Tomas Brevik, a former harbour clerk, said Ilse Marten described the ferry as safe."
+    assert _found(text) == [("indirect", "Ilse Marten described the ferry as safe", "Tomas Brevik")]
+    assert _found("The ferry is safe, said Ilse Marten last week.") == [
+        ("indirect", "The ferry is safe", "Ilse Marten")
+    ]
