@@ -95,6 +95,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue  # "agreed to a moratorium", "agreed to talk": a deal, not words
         if low.endswith("ed") and _BY.match(masked, m.end(), end):
             continue  # "the figures reported by the agency": a passive, its agent after "by"
+        if before.endswith("-") and low.endswith("ing"):
+            continue  # "the tax-writing committee": part of a compound adjective
         out.append(m)
     return out
 

@@ -31,3 +31,8 @@ def test_passive_and_adjectival_uses_are_not_cues() -> None:
 def test_verb_forms_are_inflected_from_lemmas() -> None:
     assert {"called", "calls", "calling", "decried", "referred", "slammed", "wrote"} <= COMPLEMENT_VERBS
     assert {"endorsed", "railed", "criticizes"} <= ATTITUDE_VERBS
+
+
+def test_a_participle_inside_a_compound_word_is_no_cue() -> None:
+    text = "The tax-writing committee met."
+    assert find_cues(text, 0, len(text)) == []
