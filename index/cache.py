@@ -21,6 +21,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Set
 from typing import Any, Generic, TypeVar
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.query import Term
 from whoosh.searching import Searcher
 
@@ -115,6 +117,8 @@ class GenerationData:
         self._columns: dict[str, Column] = {}
         self._days: array[int] | None = None
         self._quotes: bytearray | None = None
+        self._lengths: dict[str, bytes] = {}
+        self._deleted_quotes: frozenset[int] | None = None
         self.filter_sets: LRU[tuple[str, ...], Set[int]] = LRU(FILTER_SETS)
         self.lookups: LRU[tuple[str, str], Any] = LRU(LOOKUPS)
 
@@ -158,6 +162,34 @@ class GenerationData:
                     self._days = days
         return self._days
 
+    def lengths(self, searcher: Searcher, field: str) -> bytes:
+        """The length byte Whoosh scores ``field`` with, for every document (0: none)."""
+        found = self._lengths.get(field)
+        if found is None:
+            with self._lock:
+                found = self._lengths.get(field)
+                if found is None:
+                    out = bytearray(self.size)
+                    for reader, offset in _leaves(searcher):
+                        count = int(reader.doc_count_all())
+                        out[offset : offset + count] = _segment_lengths(reader, field, count)
+                    found = self._lengths[field] = bytes(out)
+        return found
+
+    def deleted_quotes(self, searcher: Searcher) -> frozenset[int]:
+        """Deleted documents that were quotes (replaced ones): the only deletions quote fields hold."""
+        if self._deleted_quotes is None:
+            with self._lock:
+                if self._deleted_quotes is None:
+                    self._deleted_quotes = frozenset(
+                        offset + d
+                        for reader, offset in _leaves(searcher)
+                        if reader.has_deletions()
+                        for d in reader.deleted_docs_set
+                        if reader.stored_fields(d).get("doctype") == QUOTE
+                    )
+        return self._deleted_quotes
+
     def quotes(self, searcher: Searcher) -> bytearray:
         """1 for every live quote's document number."""
         if self._quotes is None:
@@ -174,3 +206,14 @@ class GenerationData:
         return self.filter_sets.get_or_compute(
             (field, value), lambda: set(searcher.docs_for_query(Term(field, value)))
         )
+
+
+def _segment_lengths(reader: Any, field: str, count: int) -> bytes:
+    """A segment's length column for ``field``: its bytes as stored, else read value by value."""
+    column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    if column is None:
+        return bytes(count)
+    if isinstance(column, NumericColumn.Reader) and column._typecode == "B":
+        stored = bytes(column._dbfile.get(column._basepos, min(column._count, count)))
+        return stored + bytes(count - len(stored))
+    return bytes(column[d] for d in range(count))

@@ -53,6 +53,7 @@ from index.models import (
     QuoteRecord,
 )
 from index.store import IndexStore, day
+from index.topterm import Deadline, top_term
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -517,6 +518,16 @@ class IndexReader:
         if not (flt.query and flt.query.strip()):
             return self._filter_page(searcher, flt, offset, limit, order)
         query, allowed = self._text_and_filter(searcher, flt)
+        if allowed is None and type(query) is Term and order.by != "date" and not highlights:
+            found = self._top_term(searcher, query, offset + limit)
+            if found is not None:
+                top, total = found
+                records = [
+                    (QuoteRecord.model_validate_json(searcher.stored_fields(d)["payload"]), score)
+                    for score, d in top[offset:]
+                ]
+                items = [QuoteHit(record=r, speaker=self._speaker(r), score=score) for r, score in records]
+                return Page(items=items, total=total, offset=offset)
         known = self._known_total(searcher, query) if allowed is None else None
         # Whoosh's block-quality skipping (``optimize``) scores fewer matches but leaves the total
         # uncounted; unless the index knows it, counting took a second, unscored pass over every
@@ -541,6 +552,20 @@ class IndexReader:
             )
         total = known if known is not None else len(results)
         return Page(items=hits, total=total, offset=offset)
+
+    def _top_term(
+        self, searcher: Searcher, query: Term, k: int
+    ) -> tuple[list[tuple[float, int]], int] | None:
+        """Whoosh's top ``k`` of one quote-field term and its total, block by block (``index.topterm``).
+
+        None: search with Whoosh.
+        """
+        data = self._data(searcher)
+        lengths, deleted = data.lengths(searcher, query.fieldname), data.deleted_quotes(searcher)
+        try:
+            return top_term(searcher, query, k, lengths, deleted, time.perf_counter() + self.time_budget)
+        except Deadline as e:
+            raise SearchTimeout(f"search stopped after its {self.time_budget:g} s budget") from e
 
     def _text_and_filter(self, searcher: Searcher, flt: QuoteFilter) -> tuple[Query, set[int] | None]:
         """The text query to score, and the cached set of quotes the other conditions allow.

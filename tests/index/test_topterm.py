@@ -1,0 +1,95 @@
+"""``index.topterm`` must give Whoosh's own top hits, float for float, on a real multi-segment index."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from whoosh.query import Term
+
+from bench.build import build_index
+from bench.corpus import Generator
+from index.models import QuoteFilter
+from index.search import IndexReader
+from index.store import IndexStore
+from index.topterm import Deadline, top_term
+
+GENERATOR = Generator(seed=0)
+TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rare_terms()[:4]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> IndexStore:
+    path = tmp_path_factory.mktemp("topterm") / "index"
+    # small commits and no final merge: several segments, so document numbers carry offsets
+    build_index(GENERATOR.articles(quotes=3000), path, procs=1, batch=150, optimize=False)
+    store = IndexStore(path)
+    assert len(store.index._segments()) > 1
+    return store
+
+
+def _count(store: IndexStore, query: Term) -> int:
+    with store.index.searcher() as searcher:
+        return sum(1 for _ in searcher.docs_for_query(query))
+
+
+def _whoosh(store: IndexStore, query: Term, k: int) -> list[tuple[float, int]]:
+    with store.index.searcher() as searcher:
+        return [(hit.score, hit.docnum) for hit in searcher.search(query, limit=k)]
+
+
+@pytest.mark.parametrize("k", [1, 10, 50])
+def test_same_hits_and_scores_as_whoosh(store: IndexStore, k: int) -> None:
+    reader = IndexReader(store, cache_size=0)
+    with store.index.searcher() as searcher:
+        data = reader._data(searcher)
+        lengths, deleted = data.lengths(searcher, "text"), data.deleted_quotes(searcher)
+        for text in TERMS:
+            query = reader.parse(text)
+            assert isinstance(query, Term)
+            found = top_term(searcher, query, k, lengths, deleted, time.perf_counter() + 60)
+            assert found is not None
+            assert found == (_whoosh(store, query, k), _count(store, query))
+
+
+def test_reader_pages_are_the_same_through_either_path(store: IndexStore) -> None:
+    """Highlights go through Whoosh's collector: the same page must come back without them."""
+    reader = IndexReader(store, cache_size=0)
+    for text in TERMS[:6]:
+        for offset in (0, 40):
+            fast = reader.quotes(QuoteFilter(query=text), offset, 10)
+            whoosh = reader.quotes(QuoteFilter(query=text), offset, 10, highlights=True)
+            assert fast.total == whoosh.total
+            assert [(h.record.id, h.score) for h in fast.items] == [
+                (h.record.id, h.score) for h in whoosh.items
+            ]
+
+
+def test_past_the_deadline_it_stops(store: IndexStore) -> None:
+    reader = IndexReader(store, cache_size=0)
+    with store.index.searcher() as searcher:
+        lengths = reader._data(searcher).lengths(searcher, "text")
+        with pytest.raises(Deadline):
+            top_term(searcher, reader.parse(TERMS[0]), 10, lengths, frozenset(), time.perf_counter() - 1)
+
+
+def test_replaced_quotes_are_left_out_and_not_counted(store: IndexStore) -> None:
+    """A quote re-indexed (another article reports it) leaves a deleted copy behind."""
+    reader = IndexReader(store, cache_size=0)
+    query = reader.parse(TERMS[0])
+    with store.index.searcher() as searcher:
+        best = _whoosh(store, query, 3)
+        replaced = [searcher.stored_fields(d) for _, d in best[:2]]
+    writer = store.index.writer()
+    for fields in replaced:
+        writer.update_document(
+            **{name: fields[name] for name in ("id", "doctype", "payload")}, text="other words"
+        )
+    writer.commit(merge=False)
+    with store.index.searcher() as searcher:
+        assert searcher.reader().has_deletions()
+        data = IndexReader(store, cache_size=0)._data(searcher)
+        lengths, deleted = data.lengths(searcher, "text"), data.deleted_quotes(searcher)
+        assert len(deleted) == 2
+        found = top_term(searcher, query, 10, lengths, deleted, time.perf_counter() + 60)
+        assert found == (_whoosh(store, query, 10), _count(store, query))
