@@ -101,6 +101,12 @@ def extract_article(
     return ExtractedArticle(article=article, quotes=quotes)
 
 
+_UNCUED_WORDS = 5
+"""Words a quoted fragment inside a writer's sentence needs, with no verb of saying governing
+it and no colon before it, to be taken for someone's words: shorter, it is a label ("the
+“king of debt” moniker"), a slogan or a scare quote far more often than a quotation."""
+
+
 def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
     """Quotations no cue claimed: a quote continuing the previous speaker's words, or a
     quoted fragment of three words or more whose sentence names its speaker.
@@ -138,8 +144,8 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         if comp is None and is_title(doc.text[seg.start : seg.end]):
             continue  # a title or name in quotation marks, which no cue claims
         if lead:
-            if comp is None and words < 3:
-                continue  # a scare quote: a quoted term no one is said to have said
+            if comp is None and words < (3 if lead.endswith(":") else _UNCUED_WORDS):
+                continue  # a scare quote or a label: a quoted term no one is said to have said
             who, group = subject(doc.text, doc.masked, sent, people)
             if owner is not None:
                 who = owner.who  # "what the mayor called a “disaster”": the mayor's word

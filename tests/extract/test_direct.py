@@ -80,6 +80,13 @@ def test_scare_quotes_are_not_quotes() -> None:
     assert extract_article(text).quotes == []
 
 
+def test_a_short_uncued_fragment_is_a_label_unless_a_colon_introduces_it() -> None:
+    text = "Mayor Ilse Marten rode the “ferry for all” service on Monday."
+    assert extract_article(text).quotes == []
+    text = "Mayor Ilse Marten shot back: “Not this winter.”"
+    assert [q.text for q in extract_article(text).quotes] == ["Not this winter."]
+
+
 def test_a_quoted_fragment_with_a_named_subject_is_a_quote() -> None:
     text = "The plan, which Ilse Marten later described as “bold, fair and overdue,” passed easily."
     (quote,) = extract_article(text).quotes
