@@ -518,26 +518,7 @@ class IndexReader:
         if not (flt.query and flt.query.strip()):
             return self._filter_page(searcher, flt, offset, limit, order)
         query, allowed = self._text_and_filter(searcher, flt)
-        if allowed is None and type(query) is Term and order.by != "date" and not highlights:
-            found = self._top_term(searcher, query, offset + limit)
-            if found is not None:
-                top, total = found
-                records = [
-                    (QuoteRecord.model_validate_json(searcher.stored_fields(d)["payload"]), score)
-                    for score, d in top[offset:]
-                ]
-                items = [QuoteHit(record=r, speaker=self._speaker(r), score=score) for r, score in records]
-                return Page(items=items, total=total, offset=offset)
-        known = self._known_total(searcher, query) if allowed is None else None
-        # Whoosh's block-quality skipping (``optimize``) scores fewer matches but leaves the total
-        # uncounted; unless the index knows it, counting took a second, unscored pass over every
-        # match (for a phrase, matching every span again), which cost more than the skipping saved.
-        kwargs: dict[str, Any] = {"limit": offset + limit, "optimize": known is not None}
-        if allowed is not None:
-            kwargs["filter"] = allowed
-        if order.by == "date":
-            kwargs.update(sortedby="published_sort", reverse=order.descending)
-        results = self._run(searcher, query, **kwargs)
+        results, total = self._top_hits(searcher, query, allowed, offset + limit, order)
         if highlights:
             results.fragmenter = highlight.ContextFragmenter(maxchars=HIGHLIGHT_MAX_CHARS, surround=60)
             results.formatter = _MarkFormatter()
@@ -550,8 +531,28 @@ class IndexReader:
                     record=record, speaker=self._speaker(record), score=hit.score, highlight=marked or None
                 )
             )
-        total = known if known is not None else len(results)
         return Page(items=hits, total=total, offset=offset)
+
+    def _top_hits(
+        self, searcher: Searcher, query: Query, allowed: set[int] | None, k: int, order: QuoteOrder
+    ) -> tuple[Results, int]:
+        """The ``k`` best matches of ``query`` among ``allowed`` (all if None), and how many match."""
+        if allowed is None and type(query) is Term and order.by != "date":
+            found = self._top_term(searcher, query, k)
+            if found is not None:
+                top, total = found
+                return Results(searcher, query, top), total
+        known = self._known_total(searcher, query) if allowed is None else None
+        # Whoosh's block-quality skipping (``optimize``) scores fewer matches but leaves the total
+        # uncounted; unless the index knows it, counting took a second, unscored pass over every
+        # match (for a phrase, matching every span again), which cost more than the skipping saved.
+        kwargs: dict[str, Any] = {"limit": k, "optimize": known is not None}
+        if allowed is not None:
+            kwargs["filter"] = allowed
+        if order.by == "date":
+            kwargs.update(sortedby="published_sort", reverse=order.descending)
+        results = self._run(searcher, query, **kwargs)
+        return results, known if known is not None else len(results)
 
     def _top_term(
         self, searcher: Searcher, query: Term, k: int

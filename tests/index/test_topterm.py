@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
+from whoosh import highlight
 from whoosh.query import Term
 
 from bench.build import build_index
 from bench.corpus import Generator
 from index.models import QuoteFilter
-from index.search import IndexReader
+from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
 from index.topterm import Deadline, top_term
 
@@ -52,17 +54,23 @@ def test_same_hits_and_scores_as_whoosh(store: IndexStore, k: int) -> None:
             assert found == (_whoosh(store, query, k), _count(store, query))
 
 
-def test_reader_pages_are_the_same_through_either_path(store: IndexStore) -> None:
-    """Highlights go through Whoosh's collector: the same page must come back without them."""
+def test_reader_pages_and_highlights_are_whooshs(store: IndexStore) -> None:
     reader = IndexReader(store, cache_size=0)
     for text in TERMS[:6]:
+        query = reader.parse(text)
         for offset in (0, 40):
-            fast = reader.quotes(QuoteFilter(query=text), offset, 10)
-            whoosh = reader.quotes(QuoteFilter(query=text), offset, 10, highlights=True)
-            assert fast.total == whoosh.total
-            assert [(h.record.id, h.score) for h in fast.items] == [
-                (h.record.id, h.score) for h in whoosh.items
-            ]
+            page = reader.quotes(QuoteFilter(query=text), offset, 10, highlights=True)
+            with store.index.searcher() as searcher:
+                results = searcher.search(query, limit=offset + 10)
+                results.fragmenter = highlight.ContextFragmenter(maxchars=HIGHLIGHT_MAX_CHARS, surround=60)
+                results.formatter = _MarkFormatter()
+                records = [(json.loads(hit["payload"]), hit) for hit in results[offset : offset + 10]]
+                expected = [
+                    (record["id"], hit.score, hit.highlights("text", text=record["text"]) or None)
+                    for record, hit in records
+                ]
+            assert page.total == _count(store, query)
+            assert [(h.record.id, h.score, h.highlight) for h in page.items] == expected
 
 
 def test_past_the_deadline_it_stops(store: IndexStore) -> None:
