@@ -53,7 +53,7 @@ from index.models import (
     QuoteRecord,
 )
 from index.store import IndexStore, day
-from index.topterm import Deadline, top_term
+from index.topterm import Deadline, term_docs, top_term
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -426,6 +426,9 @@ class IndexReader:
             clauses.insert(0, Term("doctype", QUOTE))
         return And(clauses) if len(clauses) > 1 else clauses[0]
 
+    def _stopped(self) -> SearchTimeout:
+        return SearchTimeout(f"search stopped after its {self.time_budget:g} s budget")
+
     def _run(
         self, searcher: Searcher, query: Query, filter: set[int] | None = None, **kwargs: Any
     ) -> Results:
@@ -436,17 +439,24 @@ class IndexReader:
         try:
             searcher.search_with_collector(query, collector)
         except TimeLimit as e:
-            raise SearchTimeout(f"search stopped after its {self.time_budget:g} s budget") from e
+            raise self._stopped() from e
         return collector.results()
 
     def _matching_docs(self, searcher: Searcher, query: Query) -> list[int]:
         """Every live document number ``query`` matches, unscored, within the time budget."""
         deadline = time.perf_counter() + self.time_budget
+        if type(query) is Term:
+            try:
+                found = term_docs(searcher, query, deadline)
+            except Deadline as e:
+                raise self._stopped() from e
+            if found is not None:
+                return found
         docs: list[int] = []
         for n, docnum in enumerate(searcher.docs_for_query(query)):
             docs.append(docnum)
             if not n & 4095 and time.perf_counter() > deadline:
-                raise SearchTimeout(f"search stopped after its {self.time_budget:g} s budget")
+                raise self._stopped()
         return docs
 
     def _filtered_docs(self, searcher: Searcher, flt: QuoteFilter) -> set[int] | None:
@@ -566,7 +576,7 @@ class IndexReader:
         try:
             return top_term(searcher, query, k, lengths, deleted, time.perf_counter() + self.time_budget)
         except Deadline as e:
-            raise SearchTimeout(f"search stopped after its {self.time_budget:g} s budget") from e
+            raise self._stopped() from e
 
     def _text_and_filter(self, searcher: Searcher, flt: QuoteFilter) -> tuple[Query, set[int] | None]:
         """The text query to score, and the cached set of quotes the other conditions allow.

@@ -14,7 +14,7 @@ from bench.corpus import Generator
 from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
-from index.topterm import Deadline, top_term
+from index.topterm import Deadline, term_docs, top_term
 
 GENERATOR = Generator(seed=0)
 TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rare_terms()[:4]
@@ -73,6 +73,16 @@ def test_reader_pages_and_highlights_are_whooshs(store: IndexStore) -> None:
             assert [(h.record.id, h.score, h.highlight) for h in page.items] == expected
 
 
+def test_all_documents_of_a_term_are_whooshs(store: IndexStore) -> None:
+    reader = IndexReader(store, cache_size=0)
+    with store.index.searcher() as searcher:
+        for text in TERMS:
+            query = reader.parse(text)
+            assert term_docs(searcher, query, time.perf_counter() + 60) == list(
+                searcher.docs_for_query(query)
+            )
+
+
 def test_past_the_deadline_it_stops(store: IndexStore) -> None:
     reader = IndexReader(store, cache_size=0)
     with store.index.searcher() as searcher:
@@ -101,3 +111,4 @@ def test_replaced_quotes_are_left_out_and_not_counted(store: IndexStore) -> None
         assert len(deleted) == 2
         found = top_term(searcher, query, 10, lengths, deleted, time.perf_counter() + 60)
         assert found == (_whoosh(store, query, 10), _count(store, query))
+        assert term_docs(searcher, query, time.perf_counter() + 60) == list(searcher.docs_for_query(query))
