@@ -66,6 +66,20 @@ _AGREE_TO = re.compile(r"\s+to\b", re.I)
 _BY = re.compile(r"\s+by\b", re.I)
 
 
+NOUN_CUE = re.compile(
+    r"\b(?:claims?|assertions?|argument|contention|insistence|warnings?|promises?|pledge|belief|"
+    r"suggestion|allegations?|accusations?|remarks?|comments?|statements?|boast|vow|threats?|"
+    r"predictions?|notion|hopes?|fears?|concerns?|complaints?|admission|acknowledgment)(?=\s+that\s)",
+    re.I,
+)
+"""Nouns of saying and believing that report a "that" clause ("the mayor's claim that ...")."""
+
+
+def find_noun_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
+    """Noun cues in ``masked[start:end]``: a report of their owner's when a clause follows."""
+    return list(NOUN_CUE.finditer(masked, start, end))
+
+
 def kind_of(cue: str) -> str:
     """``participle``, ``according``, ``phrase`` (needs "that"), ``speech`` or ``strict``."""
     low = re.sub(r"\s+", " ", cue.casefold())

@@ -23,6 +23,7 @@ from extract.cues import (
     NOUN_LIKE,
     TELL,
     find_cues,
+    find_noun_cues,
     inflect,
     kind_of,
 )
@@ -461,8 +462,15 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
 
 def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], people: People) -> list[Found]:
     """Every cue-attributed span in one sentence, each cue reading only its window of it."""
-    matches = find_cues(masked, sent.start, sent.end)
-    cues = [(m.start(), m.end(), kind_of(m.group())) for m in matches]
+    nouns = [
+        m
+        for m in find_noun_cues(masked, sent.start, sent.end)
+        if _DETERMINED.search(masked, max(sent.start, m.start() - _TAIL), m.start())
+    ]
+    noun_starts = {m.start() for m in nouns}
+    verbs = [m for m in find_cues(masked, sent.start, sent.end) if m.start() not in noun_starts]
+    matches = sorted([*verbs, *nouns], key=lambda m: m.start())
+    cues = [(m.start(), m.end(), "noun" if m.start() in noun_starts else kind_of(m.group())) for m in matches]
     taken = SpanSet()
     closes = [s.close for s in segments]
     found: list[Found] = []
@@ -623,6 +631,13 @@ def _one_cue(
             emit(_classify(ctx, np_end, end), who)
         return out
 
+    if ckind == "noun":
+        clause = _THAT_CLAUSE.match(ctx.masked, cend)
+        if clause is not None and not _subject_noun(ctx, floor, cstart):  # "rejected the claim that [...]"
+            start = clause.end()
+            emit(_classify(ctx, start, _region_end(ctx, start, cues, floor)), _owner(ctx, floor, cstart))
+        return out
+
     if ckind == "speech" and not ctx.masked[sent.start : cstart].strip():
         # "Said Dorothy Poynter, who grew up with him, "We were all so proud of him.""
         rs, re_ = _right_np(ctx, cend)
@@ -738,8 +753,9 @@ _CLAUSE_SUBJECT = re.compile(
 
 def _bare_clause(cue: str, after: str) -> bool:
     """Whether a belief verb goes on with a clause of its own ("thinks [the plan works]"),
-    not with an object or phrase ("thinks so", "hopes to win", "believed in him")."""
-    return cue.casefold() in BELIEF and _CLAUSE_SUBJECT.match(after) is not None
+    not with an object or phrase ("thinks so", "hopes to win", "believed in him"); a
+    capitalised "Hope" inside a sentence is a name."""
+    return cue.casefold() in BELIEF and cue[:1].islower() and _CLAUSE_SUBJECT.match(after) is not None
 
 
 def _opening_phrase(ctx: _Ctx, start: int, end: int, after: str) -> bool:
@@ -763,6 +779,49 @@ _PREDICATE_AFTER = re.compile(
 clause ("said Gates described ..."), not the speaker of an inverted attribution."""
 _ON_TO_QUOTATION = re.compile(r"[^\x00;]{0,160}?,\s*(?=\x00)")
 """The words after a cue up to the comma that reopens the quotation."""
+
+
+_POSSESSIVE = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}$")
+_DETERMINED = re.compile(
+    r"(?:[’']s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those))\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""A determiner or possessive a few words before a cue word: the word is a noun ("his repeated claim")."""
+
+
+_SUBJECT_NOUN = re.compile(
+    r"(?:^|[,;:\x00(—])\s*(?:(?:but|and|yet|so)\s+)?"
+    r"(?:(?-i:(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)[’']s|the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _subject_noun(ctx: _Ctx, floor: int, noun: int) -> bool:
+    """Whether a noun cue heads its clause's subject ("Pevkur's assertion that ... comes as"):
+    the clause then runs on into the writer's predicate, whose start the rules cannot find,
+    so only a noun in object position ("rejected the notion that ...") reports."""
+    tail, _lo = _tail(ctx.masked, floor, noun)
+    return _SUBJECT_NOUN.search(("\x00" if _lo == floor else "") + tail) is not None
+
+
+_PRONOUN_OWNER = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _owner(ctx: _Ctx, floor: int, noun: int) -> Entity | None:
+    """Whose a noun cue is: the name before "'s" a few words before it ("Ilse Marten's
+    repeated claim"), the person "his" or "her" refers to, or the sentence's subject ("Tomas
+    Brevik rejected the notion that ...": the words he weighs in on are his report)."""
+    tail, lo = _tail(ctx.masked, floor, noun)
+    pronoun = _PRONOUN_OWNER.search(tail)
+    if pronoun:
+        return ctx.people.pronoun(
+            "he" if pronoun.group(1).casefold() == "his" else "she", lo + pronoun.start()
+        )
+    m = _POSSESSIVE.search(tail)
+    mention = ctx.people.mention_ending_at(lo + m.start()) if m else None
+    if mention is not None and mention.start >= floor:
+        return ctx.people.entity_of(mention)
+    return None if m else subject(ctx.text, ctx.masked, ctx.sent, ctx.people)[0]
 
 
 def _around(

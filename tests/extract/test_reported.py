@@ -437,3 +437,36 @@ def test_a_name_with_a_verb_after_said_is_no_inverted_speaker() -> None:
     assert _found("The ferry is safe, said Ilse Marten last week.") == [
         ("indirect", "The ferry is safe", "Ilse Marten")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "speaker"),
+    [
+        (
+            "Tomas Brevik disputed Ilse Marten's claim that the ferry is safe.",
+            "the ferry is safe",
+            "Ilse Marten",
+        ),
+        ("Tomas Brevik rejected the notion that the ferry is unsafe.", "the ferry is unsafe", "Tomas Brevik"),
+        (
+            "Tomas Brevik spoke first, repeating his warning that the quay may flood.",
+            "the quay may flood",
+            "Tomas Brevik",
+        ),
+    ],
+)
+def test_a_noun_of_saying_reports_its_that_clause(text: str, reported: str, speaker: str) -> None:
+    (quote,) = extract_article(text).quotes
+    assert quote.text == reported
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_noun_of_saying_heading_the_subject_is_left_alone() -> None:
+    assert extract_article("Ilse Marten's claim that the ferry is safe did not persuade anyone.").quotes == []
+
+
+def test_a_noun_with_a_relative_that_and_a_name_called_hope_are_no_reports() -> None:
+    assert extract_article("The claim that was made in May is false.").quotes == []
+    assert _found("Press officer Hope Hicks said the ferry was late.") == [
+        ("indirect", "the ferry was late", "Hope Hicks")
+    ]
