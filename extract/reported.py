@@ -291,11 +291,23 @@ def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
     return pos, end
 
 
+_ADDRESSEE = re.compile(
+    r"\s*(?:him|her|them|me|us|you|(?:the\s+)?(?:reporters|journalists|supporters|voters|lawmakers|donors|"
+    r"members|colleagues|aides|students|workers|delegates|senators|listeners|viewers|readers|crowd|audience)"
+    r"|(?-i:(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*))(?=\s)",
+    re.I,
+)
+"""Who is told: a pronoun, a group of listeners or a name ("told reporters", "told CNN")."""
+
+
 def _skip_object(ctx: _Ctx, pos: int) -> int:
     """Skip the addressee of "told"/"telling" up to "that", a comma or a quotation."""
     that = _find_that(ctx, pos, 10)
     if that is not None:
         return that
+    addressee = _ADDRESSEE.match(ctx.masked, pos, ctx.sent.end)
+    if addressee and _CLAUSE_SUBJECT.match(ctx.masked, addressee.end(), ctx.sent.end):
+        return addressee.end()  # "told reporters [the ferry would sail]"
     m = re.compile(r"[^,:;\x00.]{0,60}").match(ctx.masked, pos, ctx.sent.end)
     stop = m.end() if m else pos
     if stop >= ctx.sent.end or ctx.masked[stop] in ",:\x00.":

@@ -470,3 +470,15 @@ def test_a_noun_with_a_relative_that_and_a_name_called_hope_are_no_reports() -> 
     assert _found("Press officer Hope Hicks said the ferry was late.") == [
         ("indirect", "the ferry was late", "Hope Hicks")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Mayor Ilse Marten told reporters the ferry would sail.", ["the ferry would sail"]),
+        ("Mayor Ilse Marten told him she would sail.", ["she would sail"]),
+        ("Mayor Ilse Marten told the story of the ferry.", []),
+    ],
+)
+def test_told_and_its_addressee_report_a_clause_without_that(text: str, reported: list[str]) -> None:
+    assert [q.text for q in extract_article(text).quotes] == reported
