@@ -700,10 +700,14 @@ def _one_cue(
         return out
     who, real = people.classify(np_start, np_end)
     if not real:
-        if not re.search(r"\b(?:and|but)\s*$", before_np):
+        if re.search(r"\b(?:and|but)\s*$", before_np):
+            # "... keeps its finances secret but says ...": the subject of the first verb speaks
+            who = found[-1].speaker if found else subject(ctx.text, ctx.masked, sent, people)[0]
+        elif ckind == "speech" and _LONG_SUBJECT.search(before_np):
+            # "Several people who know the mayor said ...": a subject too long for the slot
+            who = subject(ctx.text, ctx.masked, sent, people)[0]
+        else:
             return out
-        # "... keeps its finances secret but says ...": the subject of the first verb speaks
-        who = found[-1].speaker if found else subject(ctx.text, ctx.masked, sent, people)[0]
     trailing = not led and (
         _TRAILING.match(after) is not None
         or _TRAILING.match(ctx.masked[cend : sent.end]) is not None
@@ -834,6 +838,11 @@ def _owner(ctx: _Ctx, floor: int, noun: int) -> Entity | None:
     if mention is not None and mention.start >= floor:
         return ctx.people.entity_of(mention)
     return None if m else subject(ctx.text, ctx.masked, ctx.sent, ctx.people)[0]
+
+
+_LONG_SUBJECT = re.compile(r"(?:^|\W)(?!(?:who|that|which)\s*$)[\w’'-]*[\w)%]\s*$", re.I)
+"""A subject noun phrase ending right before a cue, with no comma or quotation between, and no
+relative pronoun (whose clause would run on into the main predicate)."""
 
 
 def _around(
