@@ -488,11 +488,12 @@ def test_told_and_its_addressee_report_a_clause_without_that(text: str, reported
     ("text", "reported"),
     [
         (
-            "A person familiar with the planning for the harbour meeting on Thursday says the talks will focus on the ferry.",
+            "A person familiar with the planning for the harbour meeting on Thursday says "
+            "the talks will focus on the ferry.",
             ["the talks will focus on the ferry"],
         ),
         ("Sen. Tomas Brevik (a harbour man all his life) says he was adrift.", ["he was adrift"]),
-        ("Sailors who say the ferry is unsafe marched on Monday.", []),
+        ("Those who say the ferry is unsafe marched on Monday.", []),
     ],
 )
 def test_a_subject_too_long_for_the_slot_still_reports(text: str, reported: list[str]) -> None:
