@@ -31,6 +31,7 @@ from whoosh.query import (
     FuzzyTerm,
     NullQuery,
     Or,
+    Phrase,
     Prefix,
     Query,
     Require,
@@ -53,7 +54,7 @@ from index.models import (
     QuoteRecord,
 )
 from index.store import IndexStore, day
-from index.topterm import Deadline, term_docs, top_term
+from index.topterm import Deadline, term_docs, top_phrase, top_term
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -547,8 +548,8 @@ class IndexReader:
         self, searcher: Searcher, query: Query, allowed: set[int] | None, k: int, order: QuoteOrder
     ) -> tuple[Results, int]:
         """The ``k`` best matches of ``query`` among ``allowed`` (all if None), and how many match."""
-        if allowed is None and type(query) is Term and order.by != "date":
-            found = self._top_term(searcher, query, k)
+        if allowed is None and order.by != "date":
+            found = self._fast_top(searcher, query, k)
             if found is not None:
                 top, total = found
                 return Results(searcher, query, top), total
@@ -564,17 +565,22 @@ class IndexReader:
         results = self._run(searcher, query, **kwargs)
         return results, known if known is not None else len(results)
 
-    def _top_term(
-        self, searcher: Searcher, query: Term, k: int
+    def _fast_top(
+        self, searcher: Searcher, query: Query, k: int
     ) -> tuple[list[tuple[float, int]], int] | None:
-        """Whoosh's top ``k`` of one quote-field term and its total, block by block (``index.topterm``).
+        """Whoosh's top ``k`` and total of one quote-field term or two-word phrase (``index.topterm``).
 
-        None: search with Whoosh.
+        None for any other query: search with Whoosh.
         """
+        if type(query) is not Term and type(query) is not Phrase:
+            return None
         data = self._data(searcher)
-        lengths, deleted = data.lengths(searcher, query.fieldname), data.deleted_quotes(searcher)
+        lengths = data.lengths(searcher, query.fieldname)
+        deadline = time.perf_counter() + self.time_budget
         try:
-            return top_term(searcher, query, k, lengths, deleted, time.perf_counter() + self.time_budget)
+            if isinstance(query, Phrase):
+                return top_phrase(searcher, query, k, lengths, deadline)
+            return top_term(searcher, query, k, lengths, data.deleted_quotes(searcher), deadline)
         except Deadline as e:
             raise self._stopped() from e
 

@@ -1,4 +1,4 @@
-"""The best-scoring documents of one term, and all of them, without Whoosh's per-match loops.
+"""The best-scoring documents of one term or two-word phrase, without Whoosh's per-match loops.
 
 Whoosh scores a match through four Python calls (matcher, scorer, length
 column, collector heap), ~1.5 µs each, and its block-quality skipping rarely
@@ -25,13 +25,14 @@ from __future__ import annotations
 import heapq
 import time
 from array import array
+from bisect import bisect_right
 from collections.abc import Set
 from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.query import Term
+from whoosh.query import Phrase, Term
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
@@ -39,6 +40,21 @@ from whoosh.util.numeric import byte_to_length
 
 class Deadline(Exception):
     """The scan ran past its deadline."""
+
+
+class _ScoreTable(dict[float, list[float]]):
+    """A term's score for a weight and each of the 256 length bytes, made on first use."""
+
+    def __init__(self, scorer: BM25FScorer) -> None:
+        super().__init__()
+        self.scorer = scorer
+
+    def __missing__(self, weight: float) -> list[float]:
+        # Whoosh's length lookup: byte 0 (no length) is the scorer's default of 1
+        scores = self[weight] = [
+            self.scorer._score(weight, byte_to_length(b) if b else 1) for b in range(256)
+        ]
+        return scores
 
 
 def _weights(block: Any, size: int) -> list[float]:
@@ -155,17 +171,7 @@ def _scan(
     deadline: float,
 ) -> bool:
     """Add one segment's best matches to ``heap``; False if a block is in a form not handled here."""
-    tables: dict[float, list[float]] = {}
-
-    def table(weight: float) -> list[float]:
-        scores = tables.get(weight)
-        if scores is None:
-            # Whoosh's length lookup: byte 0 (no length) is the scorer's default of 1
-            scores = tables[weight] = [
-                scorer._score(weight, byte_to_length(b) if b else 1) for b in range(256)
-            ]
-        return scores
-
+    table = _ScoreTable(scorer)
     while not matcher._atend:
         if time.perf_counter() > deadline:
             raise Deadline
@@ -182,10 +188,10 @@ def _scan(
         weights = _weights(block, len(ids))
         distinct = set(weights)
         if len(distinct) == 1:
-            scores = table(weights[0])
+            scores = table[weights[0]]
             values = [scores[lengths[d]] for d in ids]
         else:
-            by_weight = {w: table(w) for w in distinct}
+            by_weight = {w: table[w] for w in distinct}
             values = [by_weight[w][lengths[d]] for w, d in zip(weights, ids, strict=True)]
         floor = heap[0][0] if len(heap) >= k else None
         if floor is None or max(values) > floor:
@@ -198,3 +204,88 @@ def _scan(
                     heapq.heapreplace(heap, (score, -docnum))
         matcher._next_block()
     return True
+
+
+def top_phrase(
+    searcher: Searcher, phrase: Phrase, k: int, lengths: bytes, deadline: float
+) -> tuple[list[tuple[float, int]], int] | None:
+    """A two-word phrase's ``k`` best (score, docnum), best first, and how many documents hold it.
+
+    As Whoosh's ``SpanNear2`` finds them (the second word right after the first) and scores
+    them (the sum of the two words' scores, first word first), but from the two posting lists
+    read a block at a time: the first word's whole list, then only the second word's blocks
+    that can hold one of its documents. None if Whoosh must do it (other phrases, fields or
+    weightings). Raises ``Deadline`` past ``deadline``.
+    """
+    field = searcher.schema[phrase.fieldname]
+    if (
+        type(phrase) is not Phrase
+        or len(phrase.words) != 2
+        or phrase.slop != 1
+        or phrase.boost != 1.0
+        or not field.scorable
+        or not field.format.supports("positions")
+    ):
+        return None
+    words = [field.to_bytes(word) for word in phrase.words]
+    decode = field.format.decode_positions
+    matches: list[tuple[float, int]] = []
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if any((phrase.fieldname, word) not in reader for word in words):
+            continue
+        sides = []
+        for word in words:
+            scorer = searcher.weighting.scorer(sub, phrase.fieldname, word)
+            matcher, deleted = _unfiltered(reader.postings(phrase.fieldname, word, scorer=scorer), offset)
+            if not isinstance(scorer, BM25FScorer) or type(matcher) is not W3LeafMatcher:
+                return None
+            sides.append((matcher, _ScoreTable(scorer)))
+        (first_matcher, first_scores), (second_matcher, second_scores) = sides
+        first = _postings(first_matcher, offset, None, deadline)
+        second = _postings(second_matcher, offset, sorted(first or ()), deadline) if first else {}
+        if first is None or second is None:
+            return None
+        for docnum, (weight, value) in second.items():
+            before = first.get(docnum)
+            if before is None or docnum in deleted:
+                continue
+            starts = decode(before[1])
+            if not set(starts).isdisjoint(p - 1 for p in decode(value)):
+                length = lengths[docnum]
+                matches.append((first_scores[before[0]][length] + second_scores[weight][length], docnum))
+    top = heapq.nsmallest(k, matches, key=lambda match: (-match[0], match[1]))
+    return top, len(matches)
+
+
+def _postings(
+    matcher: W3LeafMatcher, offset: int, wanted: list[int] | None, deadline: float
+) -> dict[int, tuple[float, bytes]] | None:
+    """Weight and value (positions) per global document number of a segment's postings.
+
+    With ``wanted`` (sorted), a block whose number range holds none of them is not decoded.
+    None if a block is in a form not handled here.
+    """
+    found: dict[int, tuple[float, bytes]] = {}
+    last = offset - 1  # the previous block's highest document number
+    while not matcher._atend:
+        if time.perf_counter() > deadline:
+            raise Deadline
+        highest = offset + matcher._maxid
+        if wanted is not None:
+            next_wanted = bisect_right(wanted, last)
+            if next_wanted == len(wanted):
+                break
+            if wanted[next_wanted] > highest:
+                last = highest
+                matcher._next_block()
+                continue
+        matcher._read_values()
+        if matcher._byteids:
+            return None
+        block = matcher._data
+        ids = list(accumulate(block[0], initial=offset))[1:]
+        found.update(zip(ids, zip(_weights(block, len(ids)), matcher._values, strict=True), strict=True))
+        last = highest
+        matcher._next_block()
+    return found

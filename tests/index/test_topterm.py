@@ -7,17 +7,18 @@ import time
 
 import pytest
 from whoosh import highlight
-from whoosh.query import Term
+from whoosh.query import Phrase, Term
 
 from bench.build import build_index
 from bench.corpus import Generator
 from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
-from index.topterm import Deadline, term_docs, top_term
+from index.topterm import Deadline, term_docs, top_phrase, top_term
 
 GENERATOR = Generator(seed=0)
 TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rare_terms()[:4]
+PHRASES = ['"military personnel"', '"new members"', '"artificial intelligence"', '"new asylum"']
 
 
 @pytest.fixture(scope="module")
@@ -54,23 +55,38 @@ def test_same_hits_and_scores_as_whoosh(store: IndexStore, k: int) -> None:
             assert found == (_whoosh(store, query, k), _count(store, query))
 
 
-def test_reader_pages_and_highlights_are_whooshs(store: IndexStore) -> None:
+@pytest.mark.parametrize("k", [1, 10, 50])
+def test_two_word_phrases_are_whooshs(store: IndexStore, k: int) -> None:
     reader = IndexReader(store, cache_size=0)
-    for text in TERMS[:6]:
-        query = reader.parse(text)
-        for offset in (0, 40):
-            page = reader.quotes(QuoteFilter(query=text), offset, 10, highlights=True)
-            with store.index.searcher() as searcher:
-                results = searcher.search(query, limit=offset + 10)
-                results.fragmenter = highlight.ContextFragmenter(maxchars=HIGHLIGHT_MAX_CHARS, surround=60)
-                results.formatter = _MarkFormatter()
-                records = [(json.loads(hit["payload"]), hit) for hit in results[offset : offset + 10]]
-                expected = [
-                    (record["id"], hit.score, hit.highlights("text", text=record["text"]) or None)
-                    for record, hit in records
-                ]
-            assert page.total == _count(store, query)
-            assert [(h.record.id, h.score, h.highlight) for h in page.items] == expected
+    matched = 0
+    with store.index.searcher() as searcher:
+        lengths = reader._data(searcher).lengths(searcher, "text")
+        for query in (reader.parse(text) for text in PHRASES):
+            assert isinstance(query, Phrase)
+            found = top_phrase(searcher, query, k, lengths, time.perf_counter() + 60)
+            results = searcher.search(query, limit=k, optimize=False)
+            assert found == ([(hit.score, hit.docnum) for hit in results], len(results))
+            matched += len(results)
+    assert matched
+
+
+@pytest.mark.parametrize("text", TERMS[:6] + PHRASES[:3])
+def test_reader_pages_and_highlights_are_whooshs(store: IndexStore, text: str) -> None:
+    reader = IndexReader(store, cache_size=0)
+    query = reader.parse(text)
+    for offset in (0, 40):
+        page = reader.quotes(QuoteFilter(query=text), offset, 10, highlights=True)
+        with store.index.searcher() as searcher:
+            results = searcher.search(query, limit=offset + 10, optimize=False)
+            results.fragmenter = highlight.ContextFragmenter(maxchars=HIGHLIGHT_MAX_CHARS, surround=60)
+            results.formatter = _MarkFormatter()
+            records = [(json.loads(hit["payload"]), hit) for hit in results[offset : offset + 10]]
+            expected = [
+                (record["id"], hit.score, hit.highlights("text", text=record["text"]) or None)
+                for record, hit in records
+            ]
+        assert page.total == len(results)
+        assert [(h.record.id, h.score, h.highlight) for h in page.items] == expected
 
 
 def test_all_documents_of_a_term_are_whooshs(store: IndexStore) -> None:
