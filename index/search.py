@@ -548,8 +548,8 @@ class IndexReader:
         self, searcher: Searcher, query: Query, allowed: set[int] | None, k: int, order: QuoteOrder
     ) -> tuple[Results, int]:
         """The ``k`` best matches of ``query`` among ``allowed`` (all if None), and how many match."""
-        if allowed is None and order.by != "date":
-            found = self._fast_top(searcher, query, k)
+        if order.by != "date":
+            found = self._fast_top(searcher, query, k, allowed)
             if found is not None:
                 top, total = found
                 return Results(searcher, query, top), total
@@ -566,13 +566,12 @@ class IndexReader:
         return results, known if known is not None else len(results)
 
     def _fast_top(
-        self, searcher: Searcher, query: Query, k: int
+        self, searcher: Searcher, query: Query, k: int, allowed: set[int] | None
     ) -> tuple[list[tuple[float, int]], int] | None:
-        """Whoosh's top ``k`` and total of one quote-field term or two-word phrase (``index.topterm``).
-
-        None for any other query: search with Whoosh.
+        """Whoosh's top ``k`` and total of one quote-field term (among ``allowed``, if given) or
+        two-word phrase (``index.topterm``). None for any other query: search with Whoosh.
         """
-        if type(query) is not Term and type(query) is not Phrase:
+        if not (type(query) is Term or (type(query) is Phrase and allowed is None)):
             return None
         data = self._data(searcher)
         lengths = data.lengths(searcher, query.fieldname)
@@ -580,7 +579,7 @@ class IndexReader:
         try:
             if isinstance(query, Phrase):
                 return top_phrase(searcher, query, k, lengths, deadline)
-            return top_term(searcher, query, k, lengths, data.deleted_quotes(searcher), deadline)
+            return top_term(searcher, query, k, lengths, data.deleted_quotes(searcher), deadline, allowed)
         except Deadline as e:
             raise self._stopped() from e
 

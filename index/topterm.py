@@ -74,12 +74,14 @@ def top_term(
     lengths: bytes,
     deleted_matches: Set[int],
     deadline: float,
+    allowed: Set[int] | None = None,
 ) -> tuple[list[tuple[float, int]], int] | None:
     """The ``k`` best (score, docnum) of ``term``, best first, and how many live documents it matches.
 
     ``lengths`` holds the length byte of ``term``'s field for every document number
     (``GenerationData.lengths``); ``deleted_matches`` every deleted document that may
-    hold the term (the others are known not to). None if Whoosh must do it. Raises
+    hold the term (the others are known not to). With ``allowed`` (live documents only,
+    like a filter set), only those count and rank. None if Whoosh must do it. Raises
     ``Deadline`` past ``deadline`` (perf_counter).
     """
     field = searcher.schema[term.fieldname]
@@ -97,11 +99,14 @@ def top_term(
         matcher, deleted = _unfiltered(matcher, offset)
         if not isinstance(scorer, BM25FScorer) or type(matcher) is not W3LeafMatcher:
             return None
-        gone = sorted(d - offset for d in deleted & deleted_matches)
-        live = int(reader.doc_frequency(term.fieldname, text)) - _present(reader, term.fieldname, text, gone)
-        if not _scan(matcher, scorer, lengths, offset, k, heap, deleted, deadline):
+        counted = _scan(matcher, scorer, lengths, offset, k, heap, deleted, allowed, deadline)
+        if counted is None:
             return None
-        total += live
+        if allowed is None:
+            gone = sorted(d - offset for d in deleted & deleted_matches)
+            counted = int(reader.doc_frequency(term.fieldname, text))
+            counted -= _present(reader, term.fieldname, text, gone)
+        total += counted
     return [(score, -negdoc) for score, negdoc in sorted(heap, reverse=True)], total
 
 
@@ -167,43 +172,68 @@ def _scan(
     offset: int,
     k: int,
     heap: list[tuple[float, int]],
-    deleted: frozenset[int],
+    excluded: frozenset[int],
+    allowed: Set[int] | None,
     deadline: float,
-) -> bool:
-    """Add one segment's best matches to ``heap``; False if a block is in a form not handled here."""
+) -> int | None:
+    """Add one segment's best matches to ``heap``; None if a block is in a form not handled here.
+
+    Without ``allowed``, blocks that cannot beat the k-th score are skipped unread (and 0 is
+    returned); with it, every block is read and the allowed matches are counted and returned.
+    """
     table = _ScoreTable(scorer)
+    counted = 0
     while not matcher._atend:
         if time.perf_counter() > deadline:
             raise Deadline
         # the same bound as Whoosh's skip_to_quality: nothing in the block can beat the k-th
-        if len(heap) >= k and scorer.block_quality(matcher) <= heap[0][0]:
+        hopeless = len(heap) >= k and scorer.block_quality(matcher) <= heap[0][0]
+        if hopeless and allowed is None:
             matcher._next_block()
             continue
         if matcher._data is None:
             matcher._read_data()
         if matcher._byteids:
-            return False
+            return None
         block = matcher._data
         ids = list(accumulate(block[0], initial=offset))[1:]  # global document numbers
         weights = _weights(block, len(ids))
-        distinct = set(weights)
-        if len(distinct) == 1:
-            scores = table[weights[0]]
-            values = [scores[lengths[d]] for d in ids]
-        else:
-            by_weight = {w: table[w] for w in distinct}
-            values = [by_weight[w][lengths[d]] for w, d in zip(weights, ids, strict=True)]
-        floor = heap[0][0] if len(heap) >= k else None
-        if floor is None or max(values) > floor:
-            for score, docnum in zip(values, ids, strict=True):
-                if docnum in deleted:
-                    continue
-                if len(heap) < k:
-                    heapq.heappush(heap, (score, -docnum))
-                elif score > heap[0][0]:
-                    heapq.heapreplace(heap, (score, -docnum))
+        if allowed is not None:
+            pairs = [(w, d) for w, d in zip(weights, ids, strict=True) if d in allowed]
+            counted += len(pairs)
+            weights, ids = [w for w, _ in pairs], [d for _, d in pairs]
+        if not hopeless and ids:
+            _offer(heap, k, table, weights, ids, lengths, excluded)
         matcher._next_block()
-    return True
+    return counted
+
+
+def _offer(
+    heap: list[tuple[float, int]],
+    k: int,
+    table: _ScoreTable,
+    weights: list[float],
+    ids: list[int],
+    lengths: bytes,
+    excluded: frozenset[int],
+) -> None:
+    """Push the documents of a block that beat the k-th score (ties: the lower number stays)."""
+    distinct = set(weights)
+    if len(distinct) == 1:
+        scores = table[weights[0]]
+        values = [scores[lengths[d]] for d in ids]
+    else:
+        by_weight = {w: table[w] for w in distinct}
+        values = [by_weight[w][lengths[d]] for w, d in zip(weights, ids, strict=True)]
+    if len(heap) >= k and max(values) <= heap[0][0]:
+        return
+    for score, docnum in zip(values, ids, strict=True):
+        if docnum in excluded:
+            continue
+        if len(heap) < k:
+            heapq.heappush(heap, (score, -docnum))
+        elif score > heap[0][0]:
+            heapq.heapreplace(heap, (score, -docnum))
 
 
 def top_phrase(

@@ -11,6 +11,7 @@ from whoosh.query import Phrase, Term
 
 from bench.build import build_index
 from bench.corpus import Generator
+from extract.models import Stance
 from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
@@ -53,6 +54,20 @@ def test_same_hits_and_scores_as_whoosh(store: IndexStore, k: int) -> None:
             found = top_term(searcher, query, k, lengths, deleted, time.perf_counter() + 60)
             assert found is not None
             assert found == (_whoosh(store, query, k), _count(store, query))
+
+
+@pytest.mark.parametrize("k", [1, 10, 50])
+def test_within_a_filter_set_the_same_as_whooshs_filter(store: IndexStore, k: int) -> None:
+    reader = IndexReader(store, cache_size=0)
+    with store.index.searcher() as searcher:
+        allowed = reader._filtered_docs(searcher, QuoteFilter(stance=Stance.OPPOSE))
+        assert allowed
+        lengths = reader._data(searcher).lengths(searcher, "text")
+        for text in TERMS:
+            query = reader.parse(text)
+            found = top_term(searcher, query, k, lengths, frozenset(), time.perf_counter() + 60, allowed)
+            results = searcher.search(query, limit=k, filter=allowed, optimize=False)
+            assert found == ([(hit.score, hit.docnum) for hit in results], len(results))
 
 
 @pytest.mark.parametrize("k", [1, 10, 50])
