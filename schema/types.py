@@ -472,8 +472,7 @@ class QuoteConnection(relay.Connection[Quote]):
     async def facets(self, info: Info) -> QuoteFacets:
         context = ctx(info)
         facets = await context.run(context.reader.facets, self.filter)
-        people = await context.run(lambda: [context.reader.person(row.value) for row in facets.person])
-        names = {row.value: p.name for row, p in zip(facets.person, people, strict=True) if p}
+        names = await context.run(context.reader.person_names, [row.value for row in facets.person])
 
         def values(rows: list[Any], label: dict[str, str] | None = None) -> list[FacetValue]:
             return [FacetValue(value=(label or {}).get(r.value, r.value), count=r.count) for r in rows]
