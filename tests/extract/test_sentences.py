@@ -44,3 +44,8 @@ def test_a_quotation_ending_in_a_full_stop_ends_its_sentence_before_he_said() ->
         "“The quay is ready.”",
         "He said, twice, that the ferry would sail.",
     ]
+
+
+def test_a_quotation_opening_with_an_editorial_bracket_starts_a_sentence() -> None:
+    text = "“We will see,” the coach said. “[The board] has not called us.”"
+    assert _sentences(text) == ["“We will see,” the coach said.", "“[The board] has not called us.”"]
