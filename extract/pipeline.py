@@ -28,8 +28,8 @@ from extract.topics import Topic
 
 _LOWER_WORD = re.compile(r"\b[a-z][\w\-’']*")
 _COUNTRY_SUBJECT = re.compile(
-    r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:does|do|did|will|won[’']t|would|is|isn[’']t|has|"
-    r"hasn[’']t|can|cannot|can[’']t|should|must|plans|intends|wants|doesn[’']t|certainly|also|has\s+no)\b"
+    r"^(?:that\s+)?(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+"
+    r"(?:does|do|did|will|won[’']t|would|is|isn[’']t|has|hasn[’']t|can|cannot|can[’']t|should|must|plans|intends|wants|doesn[’']t|certainly|also|has\s+no)\b"
 )
 
 

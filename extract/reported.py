@@ -383,7 +383,9 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
         return []
     segs = tuple(_segments_in(ctx, start, end))
     if not segs:
-        return [(start, end, QuoteKind.INDIRECT, ())] if _has_words(ctx.text[start:end], 2) else []
+        if not _has_words(ctx.text[start:end], 2):
+            return []
+        return [(_with_that(ctx, start), end, QuoteKind.INDIRECT, ())]
     first = segs[0]
     colon = ctx.masked.rfind(":", start, first.open)
     if colon >= 0:
@@ -407,7 +409,18 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
         return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs]
     start, end = _trim(ctx, start, end)
     last = segs[-1]
-    return [(start, max(end, last.close) if last.close <= ctx.sent.end else end, QuoteKind.MIXED, segs)]
+    end = max(end, last.close) if last.close <= ctx.sent.end else end
+    return [(_with_that(ctx, start), end, QuoteKind.MIXED, segs)]
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)
+
+
+def _with_that(ctx: _Ctx, start: int) -> int:
+    """A reported clause starts at its complementiser: the attributed content is "that the
+    plan works", as attribution corpora mark it, not only the clause after "that"."""
+    m = _THAT_BEFORE.search(ctx.masked, max(ctx.sent.start, start - 8), start)
+    return m.start() if m else start
 
 
 def _segments_in(ctx: _Ctx, start: int, end: int) -> Iterator[Segment]:

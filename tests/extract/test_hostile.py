@@ -49,7 +49,7 @@ def test_thousands_of_nested_quotation_marks_are_extracted() -> None:
     assert all(0 <= q.start < q.end <= len(text) for q in quotes)
     last = quotes[-1]
     assert (last.text, last.speaker.name if last.speaker else None) == (
-        "the ferry would run again",
+        "that the ferry would run again",
         "Ilse Marten",
     )
 

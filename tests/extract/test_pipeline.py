@@ -166,3 +166,12 @@ def test_a_quoted_sentence_goes_on_with_the_quotation_before_it_past_another_rep
         ("The ferry stays, You have my word.", "Ilse Marten"),
         ("the night service for its punctual crossings", "Tomas Brevik"),
     ]
+
+
+def test_an_office_holder_speaking_for_a_country_in_a_that_clause_holds_its_office() -> None:
+    (quote,) = extract_article(
+        "Defence Minister Kari Lund said that Norway does not plan to send ships."
+    ).quotes
+    assert quote.text.startswith("that ")
+    assert quote.speaker is not None and quote.speaker.country is not None
+    assert quote.speaker.country.name == "Norway"

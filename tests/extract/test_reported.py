@@ -17,16 +17,20 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Mayor Ilse Marten said that the bridge would reopen.", "the bridge would reopen", "said"),
+        ("Mayor Ilse Marten said that the bridge would reopen.", "that the bridge would reopen", "said"),
         ("Mayor Ilse Marten said the bridge would reopen.", "the bridge would reopen", "said"),
         (
             "Mayor Ilse Marten said on Tuesday that the bridge would reopen.",
-            "the bridge would reopen",
+            "that the bridge would reopen",
             "said",
         ),
         ("The bridge would reopen, Mayor Ilse Marten said.", "The bridge would reopen", "said"),
         ("The bridge would reopen, said Mayor Ilse Marten.", "The bridge would reopen", "said"),
-        ("Mayor Ilse Marten told reporters that the bridge would reopen.", "the bridge would reopen", "told"),
+        (
+            "Mayor Ilse Marten told reporters that the bridge would reopen.",
+            "that the bridge would reopen",
+            "told",
+        ),
         (
             "The bridge would reopen, Mayor Ilse Marten told the radio station.",
             "The bridge would reopen",
@@ -43,11 +47,19 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
             "according to",
         ),
         ("Mayor Ilse Marten insisted the bridge would reopen.", "the bridge would reopen", "insisted"),
-        ("Mayor Ilse Marten stressed that the bridge would reopen.", "the bridge would reopen", "stressed"),
-        ("Mayor Ilse Marten revealed that the bridge would reopen.", "the bridge would reopen", "revealed"),
+        (
+            "Mayor Ilse Marten stressed that the bridge would reopen.",
+            "that the bridge would reopen",
+            "stressed",
+        ),
+        (
+            "Mayor Ilse Marten revealed that the bridge would reopen.",
+            "that the bridge would reopen",
+            "revealed",
+        ),
         (
             "Mayor Ilse Marten is now saying that the bridge would reopen.",
-            "the bridge would reopen",
+            "that the bridge would reopen",
             "saying",
         ),
     ],
@@ -65,8 +77,8 @@ def test_participles_report_the_main_clause_speaker() -> None:
         "adding that tolls would stay."
     )
     assert _found(text) == [
-        ("indirect", "the bridge would reopen", "Ilse Marten"),
-        ("indirect", "tolls would stay", "Ilse Marten"),
+        ("indirect", "that the bridge would reopen", "Ilse Marten"),
+        ("indirect", "that tolls would stay", "Ilse Marten"),
     ]
 
 
@@ -84,19 +96,19 @@ def test_and_that_with_quotations_reports_two_things() -> None:
     text = "Mayor Ilse Marten said that “the bridge will reopen” and that tolls would “stay as they are.”"
     assert _found(text) == [
         ("direct", "the bridge will reopen", "Ilse Marten"),
-        ("mixed", "tolls would “stay as they are.”", "Ilse Marten"),
+        ("mixed", "that tolls would “stay as they are.”", "Ilse Marten"),
     ]
 
 
 def test_plain_and_that_stays_one_report() -> None:
     text = "Mayor Ilse Marten said that the bridge would reopen and that tolls would stay."
-    assert [t for _k, t, _s in _found(text)] == ["the bridge would reopen and that tolls would stay"]
+    assert [t for _k, t, _s in _found(text)] == ["that the bridge would reopen and that tolls would stay"]
 
 
 def test_and_that_with_one_quoted_part_stays_one_mixed_report() -> None:
     text = "Mayor Ilse Marten said that the bridge would reopen and that tolls would “stay as they are.”"
     assert _found(text) == [
-        ("mixed", "the bridge would reopen and that tolls would “stay as they are.”", "Ilse Marten")
+        ("mixed", "that the bridge would reopen and that tolls would “stay as they are.”", "Ilse Marten")
     ]
 
 
@@ -121,7 +133,7 @@ def test_the_writers_add_ons_are_not_reported_words(text: str) -> None:
 
 def test_a_second_cue_in_the_sentence_starts_a_new_report() -> None:
     text = "Mayor Ilse Marten noted that costs were rising, but stressed that the work would finish."
-    assert [t for _k, t, _s in _found(text)] == ["costs were rising", "the work would finish"]
+    assert [t for _k, t, _s in _found(text)] == ["that costs were rising", "that the work would finish"]
 
 
 @pytest.mark.parametrize(
@@ -229,15 +241,15 @@ def test_a_stance_participle_reports_for_the_speaker() -> None:
     [
         (
             "A harbour survey released on Monday found that most ferry users want later sailings.",
-            ["most ferry users want later sailings"],
+            ["that most ferry users want later sailings"],
         ),
         (
             "Ferry users argue that the new timetable hurts night workers.",
-            ["the new timetable hurts night workers"],
+            ["that the new timetable hurts night workers"],
         ),
         (
             "Records from the harbour office show that the quay was rebuilt twice.",
-            ["the quay was rebuilt twice"],
+            ["that the quay was rebuilt twice"],
         ),
         ("The mayor opened the reality show “Harbour Lights” on Monday.", []),
         ("Councillor Tomas Brevik sounded a cautious note about the ferry budget.", []),
@@ -257,8 +269,8 @@ def test_a_verb_followed_by_that_is_no_inverted_attribution() -> None:
 @pytest.mark.parametrize(
     ("text", "reported"),
     [
-        ("Tomas Brevik is confident that the ferry will return.", ["the ferry will return"]),
-        ("Tomas Brevik remains hopeful that the quay reopens in May.", ["the quay reopens in May"]),
+        ("Tomas Brevik is confident that the ferry will return.", ["that the ferry will return"]),
+        ("Tomas Brevik remains hopeful that the quay reopens in May.", ["that the quay reopens in May"]),
         ("A certain ferry captain sailed at dawn.", []),
         ("Tomas Brevik was aware that was a risk.", []),
     ],
@@ -274,9 +286,9 @@ def test_a_stance_adjective_reports_its_that_clause(text: str, reported: list[st
     [
         (
             "Mayor Ilse Marten said during the council debate that she favours closing the bridge.",
-            ["she favours closing the bridge"],
+            ["that she favours closing the bridge"],
         ),
-        ("Mayor Ilse Marten told a briefing that the ferry would return.", ["the ferry would return"]),
+        ("Mayor Ilse Marten told a briefing that the ferry would return.", ["that the ferry would return"]),
     ],
 )
 def test_that_is_found_past_a_preposition_or_noun_in_ing(text: str, reported: list[str]) -> None:
@@ -307,7 +319,7 @@ def test_adding_to_something_is_no_report() -> None:
     ],
 )
 def test_a_relative_clause_before_the_cue_keeps_its_antecedent_as_speaker(text: str) -> None:
-    assert _found(text) == [("indirect", "the ferry would return", "Tomas Brevik")]
+    assert _found(text) == [("indirect", "that the ferry would return", "Tomas Brevik")]
 
 
 def test_a_three_word_stance_object_is_reported() -> None:
@@ -444,13 +456,17 @@ def test_a_name_with_a_verb_after_said_is_no_inverted_speaker() -> None:
     [
         (
             "Tomas Brevik disputed Ilse Marten's claim that the ferry is safe.",
-            "the ferry is safe",
+            "that the ferry is safe",
             "Ilse Marten",
         ),
-        ("Tomas Brevik rejected the notion that the ferry is unsafe.", "the ferry is unsafe", "Tomas Brevik"),
+        (
+            "Tomas Brevik rejected the notion that the ferry is unsafe.",
+            "that the ferry is unsafe",
+            "Tomas Brevik",
+        ),
         (
             "Tomas Brevik spoke first, repeating his warning that the quay may flood.",
-            "the quay may flood",
+            "that the quay may flood",
             "Tomas Brevik",
         ),
     ],
