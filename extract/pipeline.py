@@ -304,6 +304,20 @@ def _infer_countries(text: str, found: list[Found]) -> None:
             ent.country = country_of(m.group(1))
 
 
+def _with_marks(f: Found) -> tuple[int, int]:
+    """The quote's span in the article, taking in the quotation marks its outer words stand
+    in: the stretch a reader sees as the quotation, and the one attribution corpora mark.
+    The quote's text stays the words alone."""
+    start, end = f.start, f.end
+    if f.segments:
+        first, last = f.segments[0], f.segments[-1]
+        if start == first.start:
+            start = first.open
+        if end == last.end and last.closed:
+            end = last.close
+    return start, end
+
+
 def _quote(doc: _Doc, people: People, f: Found, topics: Sequence[Topic]) -> Quote:
     si = _sentence_of(doc, f.start)
     context = ""
@@ -321,10 +335,11 @@ def _quote(doc: _Doc, people: People, f: Found, topics: Sequence[Topic]) -> Quot
             if ent and ent.kind == "person" and ent.name not in named:
                 named.append(ent.name)
     pieces = f.pieces or [(f.start, f.end)]
+    start, end = _with_marks(f)
     q = Quote(
         text=" ".join(doc.text[a:b] for a, b in pieces),
-        start=f.start,
-        end=f.end,
+        start=start,
+        end=end,
         kind=f.kind,
         speaker=f.speaker.speaker() if f.speaker else None,
         cue=f.cue,

@@ -79,4 +79,4 @@ def test_offsets_still_point_into_the_raw_text_after_cleanup() -> None:
         "Advertisement\n\nRead more\n\nTeaser Headline Here\n\n“We will build it,” said Mayor Ilse Marten.\n"
     )
     (quote,) = extract_article(text).quotes
-    assert text[quote.start : quote.end] == "We will build it,"
+    assert text[quote.start : quote.end] == "“We will build it,”"

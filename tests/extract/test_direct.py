@@ -72,7 +72,7 @@ def test_an_uncued_second_piece_joins_the_first() -> None:
     text = "“The harbour will stay open,” Mayor Ilse Marten said. “Ships will keep coming.”"
     (quote,) = extract_article(text).quotes
     assert quote.text == "The harbour will stay open, Ships will keep coming."
-    assert text[quote.start : quote.end].startswith("The harbour") and quote.end == len(text) - 1
+    assert text[quote.start : quote.end].startswith("“The harbour") and quote.end == len(text)
 
 
 def test_scare_quotes_are_not_quotes() -> None:

@@ -21,7 +21,8 @@ def test_offsets_index_the_raw_text_and_context_holds_the_sentence_before() -> N
     text = "By Priya Raman\nThe ferry was late again.\n\n“We are sorry,” Captain Nils Aberg said.\n"
     result = extract_article(text, ArticleMeta(url="https://example.org/ferry"))
     (quote,) = result.quotes
-    assert text[quote.start : quote.end] == quote.text == "We are sorry,"
+    assert quote.text == "We are sorry,"
+    assert text[quote.start : quote.end] == "“We are sorry,”"  # the span takes in the marks
     assert quote.cue == "said"
     assert "The ferry was late again." in quote.context and "Captain Nils Aberg said." in quote.context
     assert result.article.byline == "Priya Raman"
@@ -153,7 +154,7 @@ def test_a_quoted_sentence_goes_on_with_the_mixed_report_before_it() -> None:
     assert [(q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("mixed", "The ferry “will sail all winter,” The money is there.", "Ilse Marten")
     ]
-    assert (quotes[0].start, quotes[0].end) == (0, text.index("”\n"))
+    assert (quotes[0].start, quotes[0].end) == (0, text.index("”\n") + 1)
 
 
 def test_a_quoted_sentence_goes_on_with_the_quotation_before_it_past_another_report() -> None:
