@@ -169,8 +169,8 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 latest = new if latest is None or new.start > latest.start else latest
                 bisect.insort(cue_starts, seg.open)
                 continue
-            if who is None:
-                continue
+            if who is None and not lead.endswith(":"):
+                continue  # a quotation a colon introduces is someone's words even when unnamed
         else:
             latest_para = _para(doc, latest.start) if latest is not None else None
             if words < 3 and seg.closed and not (latest_para == sent.para and _is_sentence(doc.text, seg)):

@@ -87,6 +87,13 @@ def test_a_short_uncued_fragment_is_a_label_unless_a_colon_introduces_it() -> No
     assert [q.text for q in extract_article(text).quotes] == ["Not this winter."]
 
 
+def test_a_quotation_a_colon_introduces_is_a_quote_even_without_a_named_speaker() -> None:
+    text = "A footnote in the harbour report makes the limits clear: “These figures leave out winter.”"
+    (quote,) = extract_article(text).quotes
+    assert (quote.kind.value, quote.text) == ("direct", "These figures leave out winter.")
+    assert quote.speaker is None
+
+
 def test_a_quoted_fragment_with_a_named_subject_is_a_quote() -> None:
     text = "The plan, which Ilse Marten later described as “bold, fair and overdue,” passed easily."
     (quote,) = extract_article(text).quotes
