@@ -123,22 +123,29 @@ def term_docs(searcher: Searcher, term: Term, deadline: float) -> list[int] | No
         if (term.fieldname, text) not in reader:
             continue
         matcher, deleted = _unfiltered(reader.postings(term.fieldname, text), offset)
-        if type(matcher) is not W3LeafMatcher:
+        ids = _doc_ids(matcher, offset, deadline)
+        if ids is None:
             return None
-        while not matcher._atend:
-            if time.perf_counter() > deadline:
-                raise Deadline
-            if matcher._data is None:
-                matcher._read_data()
-            if matcher._byteids:
-                return None
-            ids = accumulate(matcher._data[0], initial=offset)
-            next(ids)  # the offset itself
-            if deleted:
-                docs.extend(d for d in ids if d not in deleted)
-            else:
-                docs.extend(ids)
-            matcher._next_block()
+        docs.extend(d for d in ids if d not in deleted)
+    return docs
+
+
+def _doc_ids(matcher: Any, offset: int, deadline: float) -> list[int] | None:
+    """A segment's posting document numbers (global), a block at a time; None: not a form handled here."""
+    if type(matcher) is not W3LeafMatcher:
+        return None
+    docs: list[int] = []
+    while not matcher._atend:
+        if time.perf_counter() > deadline:
+            raise Deadline
+        if matcher._data is None:
+            matcher._read_data()
+        if matcher._byteids:
+            return None
+        ids = accumulate(matcher._data[0], initial=offset)
+        next(ids)  # the offset itself
+        docs.extend(ids)
+        matcher._next_block()
     return docs
 
 
@@ -272,8 +279,15 @@ def top_phrase(
                 return None
             sides.append((matcher, _ScoreTable(scorer)))
         (first_matcher, first_scores), (second_matcher, second_scores) = sides
-        first = _postings(first_matcher, offset, None, deadline)
-        second = _postings(second_matcher, offset, sorted(first or ()), deadline) if first else {}
+        # Only the documents holding both words are kept with their positions (memory: a common
+        # word's whole list of positions cost ~50 MB at 10^6): the first word's numbers, the
+        # second word's postings among them, then the first word's postings among those.
+        first_ids = _doc_ids(first_matcher, offset, deadline)
+        second = (
+            _postings(second_matcher, offset, first_ids or [], deadline) if first_ids is not None else None
+        )
+        again, _ = _unfiltered(reader.postings(phrase.fieldname, words[0]), offset)
+        first = _postings(again, offset, sorted(second), deadline) if second is not None else None
         if first is None or second is None:
             return None
         for docnum, (weight, value) in second.items():
@@ -289,33 +303,31 @@ def top_phrase(
 
 
 def _postings(
-    matcher: W3LeafMatcher, offset: int, wanted: list[int] | None, deadline: float
+    matcher: W3LeafMatcher, offset: int, wanted: list[int], deadline: float
 ) -> dict[int, tuple[float, bytes]] | None:
-    """Weight and value (positions) per global document number of a segment's postings.
+    """Weight and value (positions) of the ``wanted`` (sorted, global) documents in a segment's postings.
 
-    With ``wanted`` (sorted), a block whose number range holds none of them is not decoded.
-    None if a block is in a form not handled here.
+    A block whose number range holds none of them is not decoded. None if a block is in a
+    form not handled here.
     """
     found: dict[int, tuple[float, bytes]] = {}
+    keep = set(wanted)
     last = offset - 1  # the previous block's highest document number
     while not matcher._atend:
         if time.perf_counter() > deadline:
             raise Deadline
+        next_wanted = bisect_right(wanted, last)
+        if next_wanted == len(wanted):
+            break
         highest = offset + matcher._maxid
-        if wanted is not None:
-            next_wanted = bisect_right(wanted, last)
-            if next_wanted == len(wanted):
-                break
-            if wanted[next_wanted] > highest:
-                last = highest
-                matcher._next_block()
-                continue
-        matcher._read_values()
-        if matcher._byteids:
-            return None
-        block = matcher._data
-        ids = list(accumulate(block[0], initial=offset))[1:]
-        found.update(zip(ids, zip(_weights(block, len(ids)), matcher._values, strict=True), strict=True))
+        if wanted[next_wanted] <= highest:
+            matcher._read_values()
+            if matcher._byteids:
+                return None
+            block = matcher._data
+            ids = list(accumulate(block[0], initial=offset))[1:]
+            pairs = zip(ids, zip(_weights(block, len(ids)), matcher._values, strict=True), strict=True)
+            found.update(pair for pair in pairs if pair[0] in keep)
         last = highest
         matcher._next_block()
     return found
