@@ -126,7 +126,7 @@ def term_docs(searcher: Searcher, term: Term, deadline: float) -> list[int] | No
         ids = _doc_ids(matcher, offset, deadline)
         if ids is None:
             return None
-        docs.extend(d for d in ids if d not in deleted)
+        docs.extend([d for d in ids if d not in deleted] if deleted else ids)
     return docs
 
 
