@@ -158,6 +158,18 @@ def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset
     return not (sentence_start and (word.casefold() in lower_words or word.endswith(("ing", "ly", "ies"))))
 
 
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss"})
+
+
+def _after_honorific(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` is the surname right after "Mr."/"Ms." even though it is also a
+    title or group word ("Mr. Prince", "Ms. Bishop"): an honorific is followed by a name."""
+    word = toks[i].text
+    if i == 0 or toks[i - 1].text not in _HONORIFICS or not _joined(text, toks[i - 1], toks[i]):
+        return False
+    return word[:1].isupper() and word.isalpha() and word.casefold() not in NOT_NAME
+
+
 def _sentence_starts(text: str, toks: list[Tok]) -> set[int]:
     starts = set()
     prev_end = -1
@@ -239,7 +251,7 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
     i = 0
     n = len(toks)
     while i < n:
-        if not _name_part(text, toks[i], i in starts, lower_words):
+        if not (_name_part(text, toks[i], i in starts, lower_words) or _after_honorific(text, toks, i)):
             i += 1
             continue
         j = i + 1

@@ -74,3 +74,7 @@ def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_name_par
 def test_a_long_headline_run_keeps_its_last_word() -> None:
     text = "Nine Angry Things Jane Roe Has Done. She has been busy and angry, and things are tense."
     assert "Jane Roe" not in _names(text)
+
+
+def test_a_title_word_after_an_honorific_is_a_surname() -> None:
+    assert _names("The ferry was late, Mr. Prince and Ms. Bishop said.") == ["Prince", "Bishop"]
