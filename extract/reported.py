@@ -300,11 +300,22 @@ _ADDRESSEE = re.compile(
 """Who is told: a pronoun, a group of listeners or a name ("told reporters", "told CNN")."""
 
 
+_OWNED_ADDRESSEE = re.compile(
+    r"\s*(?:his|her|their|our|my|your|its)\s+(?:(?!that\b)[\w’'-]+\s+){1,3}?that\b(?=\s+(?!(?:is|are|was|were|has|have|had)\b))",
+    re.I,
+)
+"""Who is told, as a possessive and its noun ("told his supporters that", "told her staff that"):
+"that" then opens the clause told ("his" would read as the told clause's subject otherwise)."""
+
+
 def _skip_object(ctx: _Ctx, pos: int) -> int:
     """Skip the addressee of "told"/"telling" up to "that", a comma or a quotation."""
     that = _find_that(ctx, pos, 10)
     if that is not None:
         return that
+    owned = _OWNED_ADDRESSEE.match(ctx.masked, pos, ctx.sent.end)
+    if owned:
+        return owned.end()  # "told his supporters that ..."
     addressee = _ADDRESSEE.match(ctx.masked, pos, ctx.sent.end)
     if addressee and _CLAUSE_SUBJECT.match(ctx.masked, addressee.end(), ctx.sent.end):
         return addressee.end()  # "told reporters [the ferry would sail]"

@@ -500,6 +500,12 @@ def test_told_and_its_addressee_report_a_clause_without_that(text: str, reported
     assert [q.text for q in extract_article(text).quotes] == reported
 
 
+def test_an_addressee_with_a_possessive_is_skipped_up_to_that() -> None:
+    assert _found("Mayor Ilse Marten told her crew that the ferry would sail at dawn.") == [
+        ("indirect", "that the ferry would sail at dawn", "Ilse Marten")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "reported"),
     [
