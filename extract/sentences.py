@@ -25,6 +25,9 @@ _ATTRIBUTION = re.compile(
     r"writes|replied|explained|recalled|noted|insisted|argued|shouted|demanded|tweeted|exclaimed|responded)"
     r"(?:\s+[\w’'-]+){0,4}\s*[.,]"
 )
+_BARE_ATTRIBUTION = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}[a-z]+\s*\.(?!\S)")
+"""An attribution that is a whole sentence ("Mr. Hale said."): it belongs to the quotation
+before it even after a full stop, having nothing of its own to say."""
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
@@ -61,7 +64,13 @@ def split(text: str, start: int, end: int, para: int, segments: list[Segment]) -
         dot = m.start()
         if text[dot] == "." and m.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(text, dot):
             continue
-        if _ATTRIBUTION.match(text, stop, end) and closes.get(cur) == stop and not m.group().startswith("."):
+        attribution = _ATTRIBUTION.match(text, stop, end)
+        bare = (
+            attribution is not None
+            and attribution.group().endswith(".")
+            and _BARE_ATTRIBUTION.match(text, stop, end)
+        )
+        if attribution and closes.get(cur) == stop and (bare or not m.group().startswith(".")):
             # "“Can we win?” Mr. Manafort asked.": the attribution belongs to the quote; after
             # "“... wheelhouse.” He said ..." a new sentence starts (news style ends a quotation
             # before its attribution with a comma, "?" or "!", never a full stop)

@@ -49,3 +49,10 @@ def test_a_quotation_ending_in_a_full_stop_ends_its_sentence_before_he_said() ->
 def test_a_quotation_opening_with_an_editorial_bracket_starts_a_sentence() -> None:
     text = "“We will see,” the coach said. “[The board] has not called us.”"
     assert _sentences(text) == ["“We will see,” the coach said.", "“[The board] has not called us.”"]
+
+
+def test_an_attribution_that_is_a_whole_sentence_stays_with_the_quotation_before_it() -> None:
+    text = "“The quay is closed.” Mr. Hale said. Fans left."
+    assert _sentences(text) == ["“The quay is closed.” Mr. Hale said.", "Fans left."]
+    text = "“The quay is closed.” He said the ferry would wait."
+    assert _sentences(text) == ["“The quay is closed.”", "He said the ferry would wait."]
