@@ -144,7 +144,13 @@ def _joined(text: str, a: Tok, b: Tok) -> bool:
     return 0 < len(gap) <= 3 and gap.strip(" \t\u00a0") == ""
 
 
-def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset[str]) -> bool:
+def _name_part(
+    text: str,
+    tok: Tok,
+    sentence_start: bool,
+    lower_words: frozenset[str],
+    inside: frozenset[str] = frozenset(),
+) -> bool:
     word = tok.text
     if not word[:1].isupper() or not word[:1].isalpha():
         return False
@@ -154,8 +160,11 @@ def _name_part(text: str, tok: Tok, sentence_start: bool, lower_words: frozenset
         return False
     if word.casefold() in _title_words() or word.casefold() in lexicon().groups or country_of(word):
         return False
-    # a capitalised sentence opener ("Western", "Facing") is not a name
-    return not (sentence_start and (word.casefold() in lower_words or word.endswith(("ing", "ly", "ies"))))
+    # a capitalised sentence opener ("Western", "Facing") is not a name; "Kelly" is when the
+    # article also capitalises it inside a sentence
+    if not sentence_start:
+        return True
+    return word.casefold() not in lower_words and (word in inside or not word.endswith(("ing", "ly", "ies")))
 
 
 _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss"})
@@ -247,11 +256,13 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
     """
     toks = tokenize(text)
     starts = _sentence_starts(text, toks)
+    inside = frozenset(t.text for k, t in enumerate(toks) if k not in starts and t.text[:1].isupper())
     out: list[NameMention] = []
     i = 0
     n = len(toks)
     while i < n:
-        if not (_name_part(text, toks[i], i in starts, lower_words) or _after_honorific(text, toks, i)):
+        name = _name_part(text, toks[i], i in starts, lower_words, inside)
+        if not (name or _after_honorific(text, toks, i)):
             i += 1
             continue
         j = i + 1

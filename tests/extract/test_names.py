@@ -78,3 +78,8 @@ def test_a_long_headline_run_keeps_its_last_word() -> None:
 
 def test_a_title_word_after_an_honorific_is_a_surname() -> None:
     assert _names("The ferry was late, Mr. Prince and Ms. Bishop said.") == ["Prince", "Bishop"]
+
+
+def test_a_surname_in_ly_opening_a_sentence_is_a_name_when_written_inside_one_too() -> None:
+    text = "Rep. Dana Kelly spoke first. Kelly voted no. Clearly the vote was close."
+    assert _names(text) == ["Dana Kelly", "Kelly"]
