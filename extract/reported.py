@@ -270,12 +270,20 @@ def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None
     return None
 
 
+_DESCRIBED_NAME = re.compile(r"(?:[\w’'.-]+\s+){0,5}[\w’'.-]+,\s+")
+"""A description of up to six words and its comma, the name following it."""
+
+
 def _right_np(ctx: _Ctx, pos: int) -> tuple[int, int]:
     """The speaker slot after an inverted cue ("said Senate Minority Leader Harry Reid")."""
     while pos < ctx.sent.end and ctx.masked[pos].isspace():
         pos += 1
     near = []
     for mention in ctx.people.mentions_in(pos, ctx.sent.end):
+        gap = ctx.masked[pos : mention.start]
+        if _DESCRIBED_NAME.fullmatch(gap):
+            near.append(mention)  # "said the foreign minister, Ada Brook": the name after its description
+            break
         gap = ctx.masked[pos : mention.name_start]
         if _words(gap) > 5 or re.search(r"[,;:\x00!?]", gap):
             break

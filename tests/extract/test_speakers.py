@@ -96,3 +96,9 @@ def test_a_country_or_platform_as_subject_speaks_as_an_organisation() -> None:
         ("Norway", "organization"),
         ("Twitter", "organization"),
     ]
+
+
+def test_an_inverted_speaker_may_be_named_after_a_description_and_comma() -> None:
+    text = "“The quay stays shut,” said the harbour master, Ada Brook of the port authority."
+    (quote,) = extract_article(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Ada Brook"
