@@ -529,7 +529,9 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
     return found
 
 
-_OBJECT_WORDS = 3  # a shorter object rarely says what the stance is about
+_OBJECT_WORDS = 3  # a shorter object rarely says what the stance is about ...
+_SENTENCE_END = re.compile(r"\s*[.!?]\s*$")
+"""... unless it closes the sentence ("Marten praised the crews.")."""
 _ATTITUDE_PARTICLES = frozenset(
     {"against", "of", "about", "on", "for", "as", "that", "out", "up", "to", "with", "at"}
 )
@@ -620,7 +622,12 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     named = ctx.people.mention_starting_at(s)
     if named is not None and named.name_end < e and _ADJUNCT_AFTER_NAME.match(ctx.masked, named.name_end, e):
         e = named.name_end
-    if not _has_words(ctx.text[s:e], _OBJECT_WORDS) or ctx.taken.overlaps(s, e):
+    whole = (
+        not verb.text.endswith("ing")
+        and _has_words(ctx.text[s:e], 2)
+        and _SENTENCE_END.match(ctx.masked, e, ctx.sent.end) is not None
+    )
+    if not (whole or _has_words(ctx.text[s:e], _OBJECT_WORDS)) or ctx.taken.overlaps(s, e):
         return None
     return s, e
 

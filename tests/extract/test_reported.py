@@ -327,6 +327,11 @@ def test_a_three_word_stance_object_is_reported() -> None:
     assert _found(text) == [("indirect", "the ferry tolls", "Tom Reyes")]
 
 
+def test_a_two_word_stance_object_is_reported_only_when_it_ends_the_sentence() -> None:
+    assert _found("Senator Tom Reyes praised the crews.") == [("indirect", "the crews", "Tom Reyes")]
+    assert _found("Senator Tom Reyes praised the crews, who sailed at night.") == []
+
+
 def test_a_comma_inside_a_number_does_not_end_a_stance_object() -> None:
     text = "Senator Tom Reyes endorsed hiring 1,200 ferry crews before winter."
     assert _found(text) == [("indirect", "hiring 1,200 ferry crews before winter", "Tom Reyes")]
