@@ -531,7 +531,7 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
 
 _OBJECT_WORDS = 3  # a shorter object rarely says what the stance is about ...
 _SENTENCE_END = re.compile(r"\s*[.!?]\s*$")
-"""... unless it closes the sentence ("Marten praised the crews.")."""
+"""... unless it closes the sentence ("Marten praised the crews.", "Reyes endorsed Marten.")."""
 _ATTITUDE_PARTICLES = frozenset(
     {"against", "of", "about", "on", "for", "as", "that", "out", "up", "to", "with", "at"}
 )
@@ -624,7 +624,7 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
         e = named.name_end
     whole = (
         not verb.text.endswith("ing")
-        and _has_words(ctx.text[s:e], 2)
+        and (_has_words(ctx.text[s:e], 2) or (named is not None and named.name_end >= e))
         and _SENTENCE_END.match(ctx.masked, e, ctx.sent.end) is not None
     )
     if not (whole or _has_words(ctx.text[s:e], _OBJECT_WORDS)) or ctx.taken.overlaps(s, e):

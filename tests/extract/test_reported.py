@@ -330,6 +330,9 @@ def test_a_three_word_stance_object_is_reported() -> None:
 def test_a_two_word_stance_object_is_reported_only_when_it_ends_the_sentence() -> None:
     assert _found("Senator Tom Reyes praised the crews.") == [("indirect", "the crews", "Tom Reyes")]
     assert _found("Senator Tom Reyes praised the crews, who sailed at night.") == []
+    assert _found("Ilse Marten spoke first. Senator Tom Reyes endorsed Marten.") == [
+        ("indirect", "Marten", "Tom Reyes")
+    ]
 
 
 def test_a_comma_inside_a_number_does_not_end_a_stance_object() -> None:
