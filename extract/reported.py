@@ -724,6 +724,14 @@ def _one_cue(
     after = ctx.masked[start : sent.end]
     before_np = _tail(ctx.masked, floor, np_start)[0]
     inverted = not led and np_end <= np_start and re.search(r"[,\x00]\s*$", before_np) is not None
+    unquoted = "\x00" not in ctx.masked[floor:np_start]
+    if inverted and unquoted and _PRONOUN_CLAUSE.match(ctx.masked, cend, sent.end):
+        # "Ann Lee, 60, a doctor, said she was elated": the words before the cue name the
+        # speaker (the sentence's subject), and the clause after it is the report
+        who = subject(ctx.text, ctx.masked, sent, people)[0]
+        for s, e in _clauses(ctx, start, _region_end(ctx, start, cues, floor), led):
+            emit(_classify(ctx, s, e), who)
+        return out
     if inverted:
         rs, re_ = _right_np(ctx, cend)
         who, real = people.classify(rs, re_)
@@ -825,6 +833,11 @@ def _opening_phrase(ctx: _Ctx, start: int, end: int, after: str) -> bool:
     return first in _INTRO or (first.endswith("ing") and first not in _ING_NOT_VERB)
 
 
+_PRONOUN_CLAUSE = re.compile(
+    r"\s+(?:he|she|they|we|i|it)\s+(?!(?:said|to|for|of|in|on|at|with|from|by|as|up|out|off|back|over)\b)[a-z’']+",
+    re.I,
+)
+"""A pronoun and a word after a cue: a reported clause opens there, not an inverted speaker."""
 _PREDICATE_AFTER = re.compile(
     r"\s+(?!(?:who|whom|whose|which|and|but|or|as|than|then|also|too|last|this|next|on|in|at|of|for|to|"
     r"from|with|by|during|after|before|when|while|since|about|after|earlier|later|yesterday|today|"

@@ -528,3 +528,10 @@ def test_an_addressee_with_a_possessive_is_skipped_up_to_that() -> None:
 )
 def test_a_subject_too_long_for_the_slot_still_reports(text: str, reported: list[str]) -> None:
     assert [q.text for q in extract_article(text).quotes] == reported
+
+
+def test_a_name_and_appositive_before_said_and_a_pronoun_clause_is_subject_and_report() -> None:
+    text = "Ilse Marten, 60, a ferry pilot, said she was relieved by the vote."
+    assert _found(text) == [("indirect", "she was relieved by the vote", "Ilse Marten")]
+    found = _found("The harbour office found the letter, reported it to the police.")
+    assert all(text != "it to the police" for _k, text, _s in found)  # "it" heads no clause here
