@@ -725,9 +725,11 @@ def _one_cue(
     before_np = _tail(ctx.masked, floor, np_start)[0]
     inverted = not led and np_end <= np_start and re.search(r"[,\x00]\s*$", before_np) is not None
     unquoted = "\x00" not in ctx.masked[floor:np_start]
-    if inverted and unquoted and _PRONOUN_CLAUSE.match(ctx.masked, cend, sent.end):
-        # "Ann Lee, 60, a doctor, said she was elated": the words before the cue name the
-        # speaker (the sentence's subject), and the clause after it is the report
+    clause_after = _PRONOUN_CLAUSE.match(ctx.masked, cend, sent.end) is not None or _named_clause(ctx, cend)
+    if inverted and unquoted and clause_after:
+        # "Ann Lee, 60, a doctor, said she was elated" (or "said Gates described ..."): the
+        # words before the cue name the speaker (the sentence's subject), the clause after
+        # it is the report
         who = subject(ctx.text, ctx.masked, sent, people)[0]
         for s, e in _clauses(ctx, start, _region_end(ctx, start, cues, floor), led):
             emit(_classify(ctx, s, e), who)
@@ -838,6 +840,14 @@ _PRONOUN_CLAUSE = re.compile(
     re.I,
 )
 """A pronoun and a word after a cue: a reported clause opens there, not an inverted speaker."""
+
+
+def _named_clause(ctx: _Ctx, cend: int) -> bool:
+    """Whether a name and its verb follow the cue ("said Gates described ...")."""
+    named = ctx.people.mention_starting_at(_right_np(ctx, cend)[0])
+    return named is not None and _PREDICATE_AFTER.match(ctx.masked, named.name_end, ctx.sent.end) is not None
+
+
 _PREDICATE_AFTER = re.compile(
     r"\s+(?!(?:who|whom|whose|which|and|but|or|as|than|then|also|too|last|this|next|on|in|at|of|for|to|"
     r"from|with|by|during|after|before|when|while|since|about|after|earlier|later|yesterday|today|"

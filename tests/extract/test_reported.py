@@ -533,5 +533,7 @@ def test_a_subject_too_long_for_the_slot_still_reports(text: str, reported: list
 def test_a_name_and_appositive_before_said_and_a_pronoun_clause_is_subject_and_report() -> None:
     text = "Ilse Marten, 60, a ferry pilot, said she was relieved by the vote."
     assert _found(text) == [("indirect", "she was relieved by the vote", "Ilse Marten")]
+    text = "Ilse Marten spoke. Tomas Brevik, a former aide, said Marten described the vote as a relief."
+    assert _found(text) == [("indirect", "Marten described the vote as a relief", "Tomas Brevik")]
     found = _found("The harbour office found the letter, reported it to the police.")
     assert all(text != "it to the police" for _k, text, _s in found)  # "it" heads no clause here
