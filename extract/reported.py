@@ -998,6 +998,8 @@ def _is_np_word(word: str) -> bool:
 _PARTICLES = frozenset({"of", "about", "on", "as", "that", "at", "upon"})
 _OWN_PARTICLE = dict.fromkeys(inflect("refer"), frozenset({"to"}))
 """Verbs whose particle is no part of their object ("referred to [the mayor as “...”]")."""
+_SETTING = frozenset({"in", "during", "after", "before", "at", "while", "when", "on"})
+"""Words opening a phrase of time or place right after a verb, where its object would stand."""
 _VERB_REACH = 18  # words a quoted fragment may stand after the verb whose object it is
 _NAMING_VERBS = wordset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled brand branded"
@@ -1029,6 +1031,8 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
     while rest and rest[0].text.casefold() in particles:
         start = rest[0].end
         rest = rest[1:]
+    if start == verb.end and rest and rest[0].text.casefold() in _SETTING:
+        return None  # "said in his book, “...”", "admitted during an interview": the setting, no object
     m = _CLAUSE_END.search(masked, seg.close, sent.end)
     end = m.start() if m else sent.end
     relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])

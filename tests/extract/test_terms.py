@@ -66,3 +66,8 @@ def test_what_someone_called_a_term_is_their_word() -> None:
 def test_a_pronoun_after_a_naming_verb_is_its_object() -> None:
     text = "Tomas Brevik met Ilse Marten on Monday and later called her “weak” in an interview."
     assert all(q[2] != "Ilse Marten" for q in _quotes(text))
+
+
+def test_a_title_after_a_phrase_of_place_is_no_object_of_the_verb() -> None:
+    text = "The ferry will run all winter, Mayor Ilse Marten wrote in her memoir, “Harbour Days.”"
+    assert all(not q.text.startswith("in her memoir") for q in extract_article(text).quotes)
