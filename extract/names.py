@@ -20,7 +20,7 @@ from extract.titles import TitleInfo, country_of, is_office_head, parse_title
 
 TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Hon|Prof|Jr|Sr|St)\.(?!\w)"
-    r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=[\s,])|[^\W\d_](?:[\w\-]|[’'](?=[^\W\d_]{2}))*|\d[\d,.]*|\S"
+    r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=[\s,])|[^\W\d_](?:[\w\-]|[’'](?=[^\W\d_]{2}))*|\d+(?:[,.]\d+)*|\S"
 )
 _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "bin", "al", "la", "le", "ter"}

@@ -537,3 +537,8 @@ def test_a_name_and_appositive_before_said_and_a_pronoun_clause_is_subject_and_r
     assert _found(text) == [("indirect", "Marten described the vote as a relief", "Tomas Brevik")]
     found = _found("The harbour office found the letter, reported it to the police.")
     assert all(text != "it to the police" for _k, text, _s in found)  # "it" heads no clause here
+
+
+def test_a_year_before_the_comma_of_a_trailing_attribution_keeps_the_comma() -> None:
+    text = "The quay was rebuilt in 2004, the harbour office reported."
+    assert [t for _k, t, _s in _found(text)] == ["The quay was rebuilt in 2004"]
