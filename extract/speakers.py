@@ -382,5 +382,5 @@ def _is_named_place(toks: list[str], low: list[str]) -> bool:
 
 
 def _is_org_acronym(toks: list[str]) -> bool:
-    words = [t for t in toks if t.isalpha()]
+    words = [t for t in toks if t.isalpha() and t.casefold() not in _DETERMINERS]  # "the BBC"
     return len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and not country_of(words[0])

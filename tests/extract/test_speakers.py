@@ -102,3 +102,8 @@ def test_an_inverted_speaker_may_be_named_after_a_description_and_comma() -> Non
     text = "“The quay stays shut,” said the harbour master, Ada Brook of the port authority."
     (quote,) = extract_article(text).quotes
     assert quote.speaker is not None and quote.speaker.name == "Ada Brook"
+
+
+def test_an_acronym_after_the_is_an_organisation() -> None:
+    text = "The pilot was visiting her daughter, according to the AP. The ferry was late, the BBC reported."
+    assert _speakers(text) == ["AP", "BBC"]
