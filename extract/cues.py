@@ -29,7 +29,8 @@ STRICT = wordlist(
     "argue acknowledge note insist agree admit warn claim stress explain maintain contend concede "
     "found finds find showed shows show learned learns recognize recognized recognizes implied implies "
     "conclude indicated indicates indicate know knows doubt doubts doubted determined "
-    "hopeful confident convinced optimistic certain adamant skeptical sceptical aware continued continues"
+    "hopeful confident convinced optimistic certain adamant skeptical sceptical aware continued continues "
+    "posted"
 )
 PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract import extract_article
 from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, find_cues, kind_of
 
 
@@ -36,3 +37,9 @@ def test_verb_forms_are_inflected_from_lemmas() -> None:
 def test_a_participle_inside_a_compound_word_is_no_cue() -> None:
     text = "The tax-writing committee met."
     assert find_cues(text, 0, len(text)) == []
+
+
+def test_posted_reports_after_a_comma_or_before_that() -> None:
+    text = "The pilot was visiting her daughter, the harbour church posted on Facebook."
+    assert [q.text for q in extract_article(text).quotes] == ["The pilot was visiting her daughter"]
+    assert extract_article("The harbour church posted a photo of the ferry.").quotes == []
