@@ -974,6 +974,9 @@ def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Ent
             end = tok.end
         if end > begin:
             ent, _real = people.classify(begin, end)
+            place = ent is not None and ent.kind != "person" and pos > sent.start
+            if place and re.match(r"\.?,", masked[end : end + 2]):
+                continue  # "At a rally in Dover, Del., Ms. Lee said": the place closes the opening phrase
             if ent is not None:
                 return ent, True
             phrase = [w.casefold() for w in re.findall(r"[\w’'-]+", masked[begin:end])]

@@ -542,3 +542,8 @@ def test_a_name_and_appositive_before_said_and_a_pronoun_clause_is_subject_and_r
 def test_a_year_before_the_comma_of_a_trailing_attribution_keeps_the_comma() -> None:
     text = "The quay was rebuilt in 2004, the harbour office reported."
     assert [t for _k, t, _s in _found(text)] == ["The quay was rebuilt in 2004"]
+
+
+def test_a_place_closing_the_opening_phrase_is_not_the_subject() -> None:
+    text = "At a rally in Dover, Delaware, Ilse Marten was blunt, claiming that the ferry was late."
+    assert _found(text) == [("indirect", "that the ferry was late", "Ilse Marten")]
