@@ -56,3 +56,8 @@ def test_an_attribution_that_is_a_whole_sentence_stays_with_the_quotation_before
     assert _sentences(text) == ["“The quay is closed.” Mr. Hale said.", "Fans left."]
     text = "“The quay is closed.” He said the ferry would wait."
     assert _sentences(text) == ["“The quay is closed.”", "He said the ferry would wait."]
+
+
+def test_a_quotation_opening_with_an_ellipsis_starts_a_sentence() -> None:
+    text = "“We lost,” the coach said. “. . . and we will be back.”"
+    assert _sentences(text) == ["“We lost,” the coach said.", "“. . . and we will be back.”"]
