@@ -53,6 +53,7 @@ def start(
     env: dict[str, str] | None = None,
     ready_path: str = "/healthz",
     timeout: float = 180.0,
+    cwd: Path | None = None,
 ) -> Server:
     """Start ``command`` (which must listen on ``port``) and wait until ``ready_path`` answers 200."""
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -63,6 +64,7 @@ def start(
             stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},
             start_new_session=True,
+            cwd=cwd,
         )
     server = Server(process, port, log)
     deadline = time.monotonic() + timeout
