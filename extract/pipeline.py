@@ -245,9 +245,9 @@ def _merge_pieces(doc: _Doc, found: list[Found]) -> list[Found]:
     """Join the pieces of one attribution into one quote.
 
     "A," she said, "B." and "A," she said. "B." (B with no cue of its own, in
-    the same paragraph) are one quotation interrupted by its attribution: the
-    attribution corpora annotate them as one span, and a reader searching for
-    either half wants the whole statement.
+    the same paragraph or as the whole of the next one) are one quotation
+    interrupted by its attribution: the attribution corpora annotate them as one
+    span, and a reader searching for either half wants the whole statement.
     """
     out: list[Found] = []
     for f in found:
@@ -267,7 +267,7 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
     para = _para(doc, f.start)
     for prev in reversed(out):
         if _para(doc, prev.start) != para:
-            return None
+            return prev if _goes_on(doc, prev, f) else None
         if prev.segments and f.cue is None and _next_sentence(doc, prev.end, f.start):
             return prev  # "The plan “is sound,” she said. “We start in May.”": one report goes on
         if prev.speaker is not f.speaker:
@@ -279,6 +279,20 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
         if f.cue is not None:
             return None
     return None
+
+
+def _goes_on(doc: _Doc, prev: Found, f: Found) -> bool:
+    """Whether an uncued quotation making up the whole of the paragraph after an attributed
+    quotation's sentence goes on with it ("“A,” she said. ¶ “B.”"): a paragraph of more
+    words, or a second attribution, starts a statement of its own."""
+    if prev.kind is not QuoteKind.DIRECT or prev.cue is None or f.cue is not None:
+        return False
+    if not _next_sentence(doc, prev.end, f.start):
+        return False
+    si = _sentence_of(doc, f.start)
+    if si is None or (si + 1 < len(doc.sentences) and doc.sentences[si + 1].para == doc.sentences[si].para):
+        return False
+    return not doc.masked[f.end : doc.sentences[si].end].strip("\x00 .,”\"’'")
 
 
 def _next_sentence(doc: _Doc, end: int, start: int) -> bool:

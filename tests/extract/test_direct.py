@@ -44,8 +44,9 @@ def test_a_multi_paragraph_quote_keeps_its_speaker() -> None:
         "Coach Dana Whitfield said: “We trained for this all season.\n\n"
         "“Nobody expected us to reach the final, but here we are.”\n"
     )
-    quotes = extract_article(text).quotes
-    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Dana Whitfield", "Dana Whitfield"]
+    (quote,) = extract_article(text).quotes  # the second paragraph goes on with the first
+    assert quote.speaker is not None and quote.speaker.name == "Dana Whitfield"
+    assert quote.text.endswith("but here we are.")
 
 
 def test_a_quote_split_by_its_attribution_in_one_sentence_is_one_quote() -> None:
@@ -106,3 +107,11 @@ def test_an_inverted_attribution_inside_one_quotation() -> None:
     (quote,) = extract_article(text).quotes
     assert quote.text == "It is a hard choice, because both sides have a point."
     assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
+
+
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_attributed_one_before_it() -> None:
+    text = "“The harbour will stay open,” Mayor Ilse Marten said.\n\n“Ships will keep coming.”\n\nIt rained."
+    (quote,) = extract_article(text).quotes
+    assert quote.text == "The harbour will stay open, Ships will keep coming."
+    text = "“The harbour will stay open,” Mayor Ilse Marten said.\n\n“Ships will keep coming,” she added."
+    assert len(extract_article(text).quotes) == 2
