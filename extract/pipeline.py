@@ -141,7 +141,12 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
             out.append(new)
             taken.add(new.start, new.end)
             continue
-        if comp is None and is_title(doc.text[seg.start : seg.end]):
+        own_sentence = not lead and latest is not None and _para(doc, latest.start) == sent.para
+        if (
+            comp is None
+            and is_title(doc.text[seg.start : seg.end])
+            and not (own_sentence and _is_sentence(doc.text, seg))
+        ):
             continue  # a title or name in quotation marks, which no cue claims
         if lead:
             if comp is None and words < (3 if lead.endswith(":") else _UNCUED_WORDS):

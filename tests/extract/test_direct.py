@@ -115,3 +115,9 @@ def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_attributed_one_be
     assert quote.text == "The harbour will stay open, Ships will keep coming."
     text = "“The harbour will stay open,” Mayor Ilse Marten said.\n\n“Ships will keep coming,” she added."
     assert len(extract_article(text).quotes) == 2
+
+
+def test_a_quoted_name_as_a_sentence_goes_on_with_the_quotation_before_it() -> None:
+    text = "“We have one rival,” Mayor Ilse Marten said. “Tomas Brevik.”"
+    (quote,) = extract_article(text).quotes
+    assert quote.text == "We have one rival, Tomas Brevik."
