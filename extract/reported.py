@@ -907,6 +907,9 @@ _LONG_SUBJECT = re.compile(r"(?:^|\W)(?!(?:who|that|which)\s*$)[\w’'-]*[\w)%]\
 relative pronoun (whose clause would run on into the main predicate)."""
 
 
+_SOURCE_GLOSS = re.compile(r"\s*(?:who|whom|whose|which|where|compared|including)\b", re.I)
+
+
 def _around(
     ctx: _Ctx, floor: int, cstart: int, np_end: int, cues: list[tuple[int, int, str]]
 ) -> Found | None:
@@ -914,6 +917,8 @@ def _around(
     if not re.match(r"\s*,", ctx.masked[np_end : np_end + 3]):
         return None
     after = np_end + ctx.masked[np_end:].index(",") + 1
+    if _SOURCE_GLOSS.match(ctx.masked, after, ctx.sent.end):
+        return None  # "..., according to Ann Lee, who ran the study": the clause glosses the source
     left = _classify(ctx, floor, cstart)
     right = _classify(ctx, after, _region_end(ctx, after, cues, floor))
     if not left or not right or not _has_words(ctx.text[right[0][0] : right[0][1]], 3):

@@ -347,6 +347,11 @@ def test_according_to_inside_a_sentence_attributes_the_words_around_it() -> None
     assert quote.text == "Since May the ferry has lost money every month"
 
 
+def test_a_relative_clause_after_according_to_glosses_the_source() -> None:
+    text = "The ferry has lost money every month, according to Ann Lee, who audited the harbour."
+    assert [t for _k, t, _s in _found(text)] == ["The ferry has lost money every month"]
+
+
 def test_the_addressee_after_a_quotation_and_its_cue_is_no_report() -> None:
     text = "“The ferry runs again,” Mayor Ilse Marten told a crowd in Nashua, N.H. on Monday morning."
     assert _found(text) == [("direct", "The ferry runs again,", "Ilse Marten")]
