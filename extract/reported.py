@@ -388,9 +388,11 @@ def _trim(ctx: _Ctx, start: int, end: int) -> tuple[int, int]:
         start += 1
     if text[start : start + 5].casefold() == "that " and ctx.masked[start + 5 : start + 6] != "\x00":
         start += 5
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-)"):
         if ctx.masked[end - 1] == "\x00":
             break
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break  # "(D-Nev.)" closes inside the span; an aside's ")" opened before it does not
         end -= 1
     return start, end
 

@@ -552,3 +552,8 @@ def test_a_year_before_the_comma_of_a_trailing_attribution_keeps_the_comma() -> 
 def test_a_place_closing_the_opening_phrase_is_not_the_subject() -> None:
     text = "At a rally in Dover, Delaware, Ilse Marten was blunt, claiming that the ferry was late."
     assert _found(text) == [("indirect", "that the ferry was late", "Ilse Marten")]
+
+
+def test_a_report_inside_parentheses_ends_before_the_closing_one() -> None:
+    text = "The quay reopened. (Ilse Marten said the ferry would follow in May.)"
+    assert [t for _k, t, _s in _found(text)] == ["the ferry would follow in May"]
