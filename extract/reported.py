@@ -829,12 +829,23 @@ def _opening_phrase(ctx: _Ctx, start: int, end: int, after: str) -> bool:
     """Whether the words before "<subject> <cue>" are a phrase opening the sentence ("In the
     short term, senators vowed to ...", "Addressing the council, she warned ..."), not reported
     words: one comma-free phrase led by a preposition, adverb or participle, with the cue's own
-    words still to come after it."""
+    words still to come after it. Several such phrases may follow each other ("At rally after
+    rally, to rapturous crowds, he vows ..."); a conjunction or "even" before one is skipped."""
     words = ctx.masked[start:end].strip(" ,")
-    if not words or "," in words or "\x00" in words or _TRAILING.match(after):
+    if not words or "\x00" in words or _TRAILING.match(after):
         return False
-    first = words.split()[0].casefold()
-    return first in _INTRO or (first.endswith("ing") and first not in _ING_NOT_VERB)
+    return all(_phrase_lead(chunk) for chunk in words.split(","))
+
+
+def _phrase_lead(chunk: str) -> bool:
+    """Whether a comma-free stretch opens with a preposition, adverb, subordinator or participle."""
+    toks = [w.casefold() for w in chunk.split()]
+    while toks and toks[0] in _CONJ | {"even"}:
+        toks = toks[1:]
+    if not toks:
+        return False
+    first = toks[0]
+    return first in _INTRO or first == "to" or (first.endswith("ing") and first not in _ING_NOT_VERB)
 
 
 _PRONOUN_CLAUSE = re.compile(

@@ -432,6 +432,10 @@ def test_a_quotation_reopened_after_its_cue_and_an_adjunct_goes_on() -> None:
             ["the cost of the quay"],
         ),
         (
+            "At meeting after meeting, to loud applause, Tomas Brevik vows to cut the tolls.",
+            ["cut the tolls"],
+        ),
+        (
             "In the three years since the fire, Tomas Brevik says, the quay has been rebuilt twice.",
             ["In the three years since the fire the quay has been rebuilt twice"],
         ),
