@@ -599,6 +599,11 @@ _ADJUNCT_AFTER_NAME = re.compile(
 )
 
 
+_ANONYMITY = re.compile(r"\s*(?:the\s+)?condition\s+(?:of|that)\b", re.I)
+"""'spoke on condition of anonymity': the terms of speaking, not its topic."""
+_PRONOUN_OBJECT = re.compile(r"(?:him|her|them|it|us|me)\b", re.I)
+
+
 def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     """The object of a stance verb up to the clause's first comma, if it says something.
 
@@ -614,7 +619,9 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
             break
         first = first or word
         start = nxt.end
-    if verb.text.casefold() in _TOPIC_VERBS and first not in _TOPIC_PARTICLES:
+    if verb.text.casefold() in _TOPIC_VERBS and (
+        first not in _TOPIC_PARTICLES or _ANONYMITY.match(ctx.masked, start, ctx.sent.end)
+    ):
         return None
     m = _OBJECT_END.search(ctx.masked, start, ctx.sent.end)
     end = m.start() if m else ctx.sent.end
@@ -624,6 +631,9 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     named = ctx.people.mention_starting_at(s)
     if named is not None and named.name_end < e and _ADJUNCT_AFTER_NAME.match(ctx.masked, named.name_end, e):
         e = named.name_end
+    pronoun = _PRONOUN_OBJECT.match(ctx.masked, s, e)
+    if pronoun and _ADJUNCT_AFTER_NAME.match(ctx.masked, pronoun.end(), e):
+        return None  # "endorsed him last week": the person is only a pronoun, the rest the setting
     whole = (
         not verb.text.endswith("ing")
         and (_has_words(ctx.text[s:e], 2) or (named is not None and named.name_end >= e))
@@ -727,7 +737,11 @@ def _one_cue(
     before_np = _tail(ctx.masked, floor, np_start)[0]
     inverted = not led and np_end <= np_start and re.search(r"[,\x00]\s*$", before_np) is not None
     unquoted = "\x00" not in ctx.masked[floor:np_start]
-    clause_after = _PRONOUN_CLAUSE.match(ctx.masked, cend, sent.end) is not None or _named_clause(ctx, cend)
+    clause_after = (
+        _PRONOUN_CLAUSE.match(ctx.masked, cend, sent.end) is not None
+        or _named_clause(ctx, cend)
+        or _MODIFIED_SUBJECT.search(ctx.masked, floor, np_start) is not None
+    )
     if inverted and unquoted and clause_after:
         # "Ann Lee, 60, a doctor, said she was elated" (or "said Gates described ..."): the
         # words before the cue name the speaker (the sentence's subject), the clause after
@@ -853,6 +867,11 @@ _PRONOUN_CLAUSE = re.compile(
     re.I,
 )
 """A pronoun and a word after a cue: a reported clause opens there, not an inverted speaker."""
+
+
+_MODIFIED_SUBJECT = re.compile(r"^[^,\x00]{1,80},\s+(?:\w+ing|who|whose)\b[^,\x00]*,\s*$", re.I)
+"""A noun phrase and a participle or relative clause closed by a comma ("One aide, speaking
+on condition of anonymity,"): the subject of the cue after it, not reported words."""
 
 
 def _named_clause(ctx: _Ctx, cend: int) -> bool:

@@ -561,3 +561,12 @@ def test_a_place_closing_the_opening_phrase_is_not_the_subject() -> None:
 def test_a_report_inside_parentheses_ends_before_the_closing_one() -> None:
     text = "The quay reopened. (Ilse Marten said the ferry would follow in May.)"
     assert [t for _k, t, _s in _found(text)] == ["the ferry would follow in May"]
+
+
+def test_speaking_on_condition_of_anonymity_is_no_topic_and_modifies_the_subject() -> None:
+    text = "One harbour aide, speaking on condition of anonymity, said the ferry was late."
+    assert [t for _k, t, _s in _found(text)] == ["the ferry was late"]
+
+
+def test_a_pronoun_object_before_a_time_phrase_is_no_stance_report() -> None:
+    assert _found("Ilse Marten spoke. Tomas Brevik, who endorsed her last week, was absent.") == []
