@@ -42,15 +42,15 @@ class Window:
     needs_total: bool = False  # `last` without `before` counts from the end
 
 
-def _check_size(name: str, value: int | None) -> None:
+def check_size(name: str, value: int | None) -> None:
     if value is not None and not 1 <= value <= MAX_PAGE:
         raise ApiError(ErrorCode.BAD_USER_INPUT, f"`{name}` must be between 1 and {MAX_PAGE}, got {value}")
 
 
 def window(first: int | None, after: str | None, last: int | None, before: str | None) -> Window:
     """The slice that ``first``/``after``/``last``/``before`` ask for."""
-    _check_size("first", first)
-    _check_size("last", last)
+    check_size("first", first)
+    check_size("last", last)
     if first is not None and last is not None:
         raise ApiError(ErrorCode.BAD_USER_INPUT, "pass `first` or `last`, not both")
     start = decode_cursor(after) + 1 if after else 0

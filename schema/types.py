@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from graphql import FieldNode, FragmentSpreadNode
@@ -28,7 +28,7 @@ from index.store import country_key
 from schema.arguments import After, Before, First, Last, StanceFilter, TopicFilter
 from schema.context import Context
 from schema.errors import ApiError, ErrorCode
-from schema.pagination import encode_cursor, from_end, window
+from schema.pagination import check_size, encode_cursor, from_end, window
 
 # The contract's enums are the GraphQL enums: registering them keeps one definition.
 Stance = StanceModel
@@ -469,17 +469,30 @@ class QuoteConnection(relay.Connection[Quote]):
     filter: strawberry.Private[QuoteFilter]
 
     @strawberry.field(description="Counts by stance, person, country, office and topic over all matches.")
-    async def facets(self, info: Info) -> QuoteFacets:
+    async def facets(
+        self,
+        info: Info,
+        first: Annotated[
+            int,
+            strawberry.argument(
+                description="Values per facet, most frequent first (1-100; default 10), as a search "
+                "page's sidebar shows them: a common word is said by thousands of people."
+            ),
+        ] = 10,
+    ) -> QuoteFacets:
+        check_size("first", first)
         context = ctx(info)
         facets = await context.run(context.reader.facets, self.filter)
-        names = await context.run(context.reader.person_names, [row.value for row in facets.person])
+        people = facets.person[:first]
+        names = await context.run(context.reader.person_names, [row.value for row in people])
 
         def values(rows: list[Any], label: dict[str, str] | None = None) -> list[FacetValue]:
-            return [FacetValue(value=(label or {}).get(r.value, r.value), count=r.count) for r in rows]
+            shown = rows[:first]
+            return [FacetValue(value=(label or {}).get(r.value, r.value), count=r.count) for r in shown]
 
         return QuoteFacets(
             stance=values(facets.stance, {s.value: s.name for s in StanceModel}),
-            person=values(facets.person, names),
+            person=values(people, names),
             country=values(facets.country),
             office=values(facets.office),
             topic=values(facets.topic),

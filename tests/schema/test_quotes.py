@@ -144,6 +144,23 @@ def test_facets_count_the_whole_result_set(client: TestClient) -> None:
     assert sum(f["count"] for f in facets["topic"]) == result["totalCount"]
 
 
+def test_facets_list_the_most_frequent_values_first_up_to_first(client: TestClient) -> None:
+    query = """query($first: Int!) { quotes(query: "soldier*") { facets(first: $first) {
+        person { value count } country { value count } } } }"""
+    everyone = data(client, query, first=100)["quotes"]["facets"]
+    top = data(client, query, first=1)["quotes"]["facets"]
+    assert len(everyone["person"]) > 1 and len(everyone["country"]) > 1
+    counts = [f["count"] for f in everyone["person"]]
+    assert counts == sorted(counts, reverse=True)
+    assert top == {"person": everyone["person"][:1], "country": everyone["country"][:1]}
+
+
+@pytest.mark.parametrize("first", [0, 101, -1])
+def test_facets_first_outside_1_to_100_is_bad_input(client: TestClient, first: int) -> None:
+    query = "query($first: Int!) { quotes { facets(first: $first) { person { value } } } }"
+    assert error_codes(gql(client, query, first=first)) == ["BAD_USER_INPUT"]
+
+
 @pytest.mark.parametrize("query", ["*oldier", "payload:x", "*", "so*"])
 def test_refused_search_strings_are_bad_input(client: TestClient, query: str) -> None:
     assert error_codes(gql(client, QUOTES, query=query)) == ["BAD_USER_INPUT"]
