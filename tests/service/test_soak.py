@@ -27,6 +27,7 @@ from tests.service.support import QUOTESEARCH, WORDS, article_text, cli_env, fre
 SECONDS = float(os.environ.get("QUOTESEARCH_SOAK_SECONDS", "20"))
 CONCURRENCY = 32
 WARM_UP = 0.3  # the first 30% of the run
+FD_SLACK = 32  # descriptors a few more index segments may hold at once, across both workers
 SEED_ARTICLES = 150
 INGEST_EVERY = 25  # one request in 25 is an ingest
 
@@ -197,8 +198,9 @@ def test_soak(tmp_path: Path, topics_file: Path) -> None:
     base_rss = warm[0][1]
     peak_rss = max(s[1] for s in warm)
     assert peak_rss <= base_rss * 1.2, f"RSS grew from {base_rss:.0f} to {peak_rss:.0f} MB"
-    # descriptors come and go with segments and searchers; a leak shows as the late ones outgrowing the early
+    # descriptors come and go with segments and searchers (a pooled searcher on a few more segments holds
+    # a couple of dozen more for a moment); a leak, one per request or per ingest, shows as hundreds
     third = len(warm) // 3
     early, late = max(s[2] for s in warm[:third]), max(s[2] for s in warm[-third:])
-    assert late <= early * 1.2, f"open fds grew: {[s[2] for s in warm]}"
+    assert late <= max(early * 1.2, early + FD_SLACK), f"open fds grew: {[s[2] for s in warm]}"
     print(f"soak: {dict(statuses)} ingested={len(result['ingested'])} rss={base_rss:.0f}->{peak_rss:.0f} MB")
