@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bench import ab, mix
-from bench.build import build_index
 from bench.corpus import Generator
-
-
-@pytest.fixture(scope="module")
-def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ab") / "index"
-    build_index(Generator(seed=0).articles(quotes=300), path, procs=1)
-    return path
 
 
 def test_unpack_writes_the_revision_tree(tmp_path: Path) -> None:

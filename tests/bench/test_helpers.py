@@ -12,18 +12,11 @@ from pathlib import Path
 import pytest
 
 from bench import engine, load, mix, server
-from bench.build import build_index, cached_build
+from bench.build import cached_build
 from bench.corpus import Generator
 from bench.floor_app import body
 from bench.run import render, run
 from schema.pagination import decode_cursor
-
-
-@pytest.fixture(scope="module")
-def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("bench") / "index"
-    build_index(Generator(seed=0).articles(quotes=300), path, procs=1)
-    return path
 
 
 def test_build_counts_what_it_indexed(tiny_index: Path) -> None:
