@@ -359,23 +359,6 @@ class IndexReader:
         person: PersonRecord | None = self._data(searcher).lookups.get_or_compute(("person", person_id), load)
         return person
 
-    @_pooled
-    def person_names(self, person_ids: Iterable[str]) -> dict[str, str]:
-        """Names of people by id (unknown ids left out), from one per-generation table of everyone.
-
-        A facet over a common word lists thousands of speakers; one lookup each cost 10 ms.
-        """
-        searcher = self.searcher()
-
-        def load() -> dict[str, str]:
-            people = (
-                PersonRecord.model_validate_json(f["payload"]) for f in searcher.documents(doctype=PERSON)
-            )
-            return {p.id: p.name for p in people}
-
-        names: dict[str, str] = self._data(searcher).lookups.get_or_compute(("person-names", ""), load)
-        return {i: names[i] for i in person_ids if i in names}
-
     def _speaker(self, record: QuoteRecord) -> PersonRecord | None:
         """The speaker of a hit, looked up with its page: a result list shows who said it."""
         return self.person(record.speaker_id) if record.speaker_id else None

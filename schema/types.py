@@ -484,7 +484,8 @@ class QuoteConnection(relay.Connection[Quote]):
         context = ctx(info)
         facets = await context.run(context.reader.facets, self.filter)
         people = facets.person[:first]
-        names = await context.run(context.reader.person_names, [row.value for row in people])
+        records = await context.people.load_many([row.value for row in people])
+        names = {r.id: r.name for r in records if r}
 
         def values(rows: list[Any], label: dict[str, str] | None = None) -> list[FacetValue]:
             shown = rows[:first]
