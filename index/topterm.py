@@ -26,7 +26,7 @@ import heapq
 import time
 from array import array
 from bisect import bisect_right
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from itertools import accumulate
 from typing import Any
 
@@ -67,6 +67,19 @@ def _weights(block: Any, size: int) -> list[float]:
     return list(weights)
 
 
+def _block_ids(block: Any, offset: int) -> list[int]:
+    """A decoded block's (global) document numbers: Whoosh stores the gaps between them."""
+    return list(accumulate(block[0], initial=offset))[1:]
+
+
+def _segments(searcher: Searcher, fieldname: str, texts: list[bytes]) -> Iterator[tuple[Any, Any, int]]:
+    """(sub-searcher, reader, document offset) of each segment that holds all of ``texts``."""
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if all((fieldname, text) in reader for text in texts):
+            yield sub, reader, offset
+
+
 def top_term(
     searcher: Searcher,
     term: Term,
@@ -90,10 +103,7 @@ def top_term(
     text = field.to_bytes(term.text)
     heap: list[tuple[float, int]] = []  # (score, -docnum): the lowest is the first to go
     total = 0
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        if (term.fieldname, text) not in reader:
-            continue
+    for sub, reader, offset in _segments(searcher, term.fieldname, [text]):
         scorer = searcher.weighting.scorer(sub, term.fieldname, text)
         matcher = reader.postings(term.fieldname, text, scorer=scorer)
         matcher, deleted = _unfiltered(matcher, offset)
@@ -118,10 +128,7 @@ def term_docs(searcher: Searcher, term: Term, deadline: float) -> list[int] | No
     """
     text = searcher.schema[term.fieldname].to_bytes(term.text)
     docs: list[int] = []
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        if (term.fieldname, text) not in reader:
-            continue
+    for _, reader, offset in _segments(searcher, term.fieldname, [text]):
         matcher, deleted = _unfiltered(reader.postings(term.fieldname, text), offset)
         ids = _doc_ids(matcher, offset, deadline)
         if ids is None:
@@ -142,9 +149,7 @@ def _doc_ids(matcher: Any, offset: int, deadline: float) -> list[int] | None:
             matcher._read_data()
         if matcher._byteids:
             return None
-        ids = accumulate(matcher._data[0], initial=offset)
-        next(ids)  # the offset itself
-        docs.extend(ids)
+        docs.extend(_block_ids(matcher._data, offset))
         matcher._next_block()
     return docs
 
@@ -203,7 +208,7 @@ def _scan(
         if matcher._byteids:
             return None
         block = matcher._data
-        ids = list(accumulate(block[0], initial=offset))[1:]  # global document numbers
+        ids = _block_ids(block, offset)
         weights = _weights(block, len(ids))
         if allowed is not None:
             pairs = [(w, d) for w, d in zip(weights, ids, strict=True) if d in allowed]
@@ -267,10 +272,7 @@ def top_phrase(
     words = [field.to_bytes(word) for word in phrase.words]
     decode = field.format.decode_positions
     matches: list[tuple[float, int]] = []
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        if any((phrase.fieldname, word) not in reader for word in words):
-            continue
+    for sub, reader, offset in _segments(searcher, phrase.fieldname, words):
         sides = []
         for word in words:
             scorer = searcher.weighting.scorer(sub, phrase.fieldname, word)
@@ -325,7 +327,7 @@ def _postings(
             if matcher._byteids:
                 return None
             block = matcher._data
-            ids = list(accumulate(block[0], initial=offset))[1:]
+            ids = _block_ids(block, offset)
             pairs = zip(ids, zip(_weights(block, len(ids)), matcher._values, strict=True), strict=True)
             found.update(pair for pair in pairs if pair[0] in keep)
         last = highest
