@@ -16,7 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extract.lexicon import lexicon, wordset
-from extract.titles import TitleInfo, country_of, is_office_head, parse_title
+from extract.titles import HONORIFICS, TitleInfo, country_of, is_office_head, parse_title
 
 TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Hon|Prof|Jr|Sr|St)\.(?!\w)"
@@ -167,14 +167,11 @@ def _name_part(
     return word.casefold() not in lower_words and (word in inside or not word.endswith(("ing", "ly", "ies")))
 
 
-_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss"})
-
-
 def _after_honorific(text: str, toks: list[Tok], i: int) -> bool:
     """Whether token ``i`` is the surname right after "Mr."/"Ms." even though it is also a
     title or group word ("Mr. Prince", "Ms. Bishop"): an honorific is followed by a name."""
     word = toks[i].text
-    if i == 0 or toks[i - 1].text not in _HONORIFICS or not _joined(text, toks[i - 1], toks[i]):
+    if i == 0 or toks[i - 1].text.casefold() not in HONORIFICS or not _joined(text, toks[i - 1], toks[i]):
         return False
     return word[:1].isupper() and word.isalpha() and word.casefold() not in NOT_NAME
 

@@ -24,9 +24,10 @@ _WORD = re.compile(r"[^\W\d_][\w.\-]*(?:[’'][^\W\d_]{2,})?|[’']s\b|\S")
 _MILITARY_RANKS = frozenset(
     {"general", "gen.", "admiral", "adm.", "colonel", "col.", "major", "maj.", "captain", "capt."}
 )
-_HONORIFICS = frozenset(
+HONORIFICS = frozenset(
     {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof."}
 )
+"""Forms of address before a name (lower case), which are no office."""
 
 
 @dataclass(frozen=True)
@@ -168,11 +169,11 @@ def parse_title(phrase: str) -> TitleInfo:
         organization = organization or words[0].replace(".", "")
         words = words[1:]
     lowered = [w.casefold() for w in words]
-    if lowered and all(w in _HONORIFICS for w in lowered):
+    if lowered and all(w in HONORIFICS for w in lowered):
         return TitleInfo(country=country, organization=organization)
     if lowered and lowered[0] in _MILITARY_RANKS and len(lowered) == 1:
         return TitleInfo(office=Office(name=_title_case(words[0].rstrip("."))), country=country)
-    words = [w for w in words if w.casefold() not in _HONORIFICS]
+    words = [w for w in words if w.casefold() not in HONORIFICS]
     if not any(is_office_head(w) for w in words):
         return TitleInfo(country=country, organization=organization)
     return TitleInfo(office=normalise_office(" ".join(words)), country=country, organization=organization)
