@@ -30,7 +30,9 @@ STRICT = wordlist(
     "found finds find showed shows show learned learns recognize recognized recognizes implied implies "
     "conclude indicated indicates indicate know knows doubt doubts doubted determined "
     "hopeful confident convinced optimistic certain adamant skeptical sceptical aware continued continues "
-    "posted"
+    "posted emphasize assert suggest reveal announce report confirm deny predict declare repeated repeats "
+    "echoed echoes realized realizes realize discovered discover noticed assumed assume anticipated "
+    "forecast proposed propose recommended ruled"
 )
 PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "
@@ -51,7 +53,7 @@ TELL = wordset("told tells tell telling assured assures reminded informed warned
 _VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES), key=len, reverse=True)
 CUE = re.compile(
     r"\b(?:according\s+to|expressed\s+(?:concern|hope|confidence|doubts?|fears?|optimism|frustration|"
-    r"regret|skepticism|scepticism)|made\s+(?:it\s+)?clear|pointed\s+out|went\s+on\s+to\s+(?:say|add|note)|"
+    r"regret|skepticism|scepticism)|ma(?:de|ke|kes|king)\s+(?:it\s+)?clear|point(?:s|ed|ing)?\s+out|went\s+on\s+to\s+(?:say|add|note)|"
     r"(?:" + "|".join(_VERBS) + r"))\b",
     re.I,
 )

@@ -104,6 +104,7 @@ _STOP = re.compile(
     r"|,\s+(?:but|and)\s+(?:did|does|do|didn['’]t|doesn['’]t|has|have|had|was|is|also|declined|refused|"
     r"would|will|then|later|said|says|added|noted|stressed)\b"
     r"|,\s+(?:but|and)\s+(?:\w+ly\s+)?(?-i:[a-z]+ed)\s"
+    r"|,?\s+but\s+(?:she|he|they|it|did|does|do|has|have)\s"
     r"|;)",
     re.I,
 )

@@ -62,6 +62,21 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
             "that the bridge would reopen",
             "saying",
         ),
+        (
+            "Mayor Ilse Marten pointed out that the bridge would reopen.",
+            "that the bridge would reopen",
+            "pointed out",
+        ),
+        (
+            "Mayor Ilse Marten made it clear that the bridge would reopen.",
+            "that the bridge would reopen",
+            "made it clear",
+        ),
+        (
+            "Mayor Ilse Marten proposed that the bridge would reopen.",
+            "that the bridge would reopen",
+            "proposed",
+        ),
     ],
 )
 def test_indirect_speech(text: str, content: str, cue: str) -> None:
@@ -125,6 +140,7 @@ def test_an_attribution_inside_the_sentence_keeps_both_halves() -> None:
         "Mayor Ilse Marten said the bridge would reopen, but did not say when.",
         "Mayor Ilse Marten said the bridge would reopen amid complaints from drivers.",
         "Mayor Ilse Marten said the bridge would reopen, as traffic kept growing.",
+        "Mayor Ilse Marten said the bridge would reopen, but she has also raised the tolls.",
     ],
 )
 def test_the_writers_add_ons_are_not_reported_words(text: str) -> None:
