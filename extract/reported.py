@@ -432,7 +432,23 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
     start, end = _trim(ctx, start, end)
     last = segs[-1]
     end = max(end, last.close) if last.close <= ctx.sent.end else end
+    if last.closed and last.close < end and _writers_gloss(ctx, last, end):
+        end = last.close  # "said things were “about right,” though ...": the writer's words follow
     return [(_with_that(ctx, start), end, QuoteKind.MIXED, segs)]
+
+
+_GLOSS_LEAD = wordset("though although whereas according after before part another referring describing")
+"""Words that open a writer's gloss after a quotation closing on its comma ("..., “about right,”
+though voters ...", "..., “losing,” part of a lashing"), not a continuation of the report."""
+
+
+def _writers_gloss(ctx: _Ctx, seg: Segment, end: int) -> bool:
+    """Whether the last quotation of a reported clause closes on a comma inside its marks and
+    the words after it, up to ``end``, are the writer's gloss: the report ends with the marks."""
+    if not ctx.text[seg.start : seg.end].rstrip().endswith(","):
+        return False
+    first = _WORD.search(ctx.masked, seg.close, end)
+    return first is not None and first.group().casefold() in _GLOSS_LEAD
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)

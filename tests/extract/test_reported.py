@@ -586,3 +586,8 @@ def test_speaking_on_condition_of_anonymity_is_no_topic_and_modifies_the_subject
 
 def test_a_pronoun_object_before_a_time_phrase_is_no_stance_report() -> None:
     assert _found("Ilse Marten spoke. Tomas Brevik, who endorsed her last week, was absent.") == []
+
+
+def test_a_mixed_report_ends_with_a_quotation_closing_on_a_comma_before_a_gloss() -> None:
+    text = "Mayor Ilse Marten said the toll plan was “about right,” though drivers saw it otherwise."
+    assert _found(text) == [("mixed", "the toll plan was “about right,”", "Ilse Marten")]
