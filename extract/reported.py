@@ -520,7 +520,37 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     if last >= 0 and _LAST_RELATIVE.match(ctx.masked, last, end) and _has_words(ctx.masked[start:last], 1):
         end = last  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence
     del floor
-    return end
+    return _subordinate_end(ctx, start, end)
+
+
+_SUBORDINATORS = wordset(
+    "after having if when whenever while although though because since once before until unless whether"
+)
+_LEAD_OPENERS = wordset("but and so yet still even")
+_CLAUSE_COMMA = re.compile(r",\s")
+_RELATIVE_LEAD = re.compile(r",\s+(?:who|which)\s+(?:[\w’']+\s+){1,4}$", re.I)
+"""A relative clause set off by a comma, up to the cue and its "that" (", who has long said that")."""
+
+
+def _subordinate_end(ctx: _Ctx, start: int, end: int) -> int:
+    """A report inside a clause that opens the sentence, or inside a relative clause set off by
+    commas, ends at the comma closing that clause ("After saying [he was nervous], the man
+    ...", "Ms. Lee, who thinks [the toll is fair], voted ..."): the main clause follows."""
+    before = ctx.masked[ctx.sent.start : start]
+    opening = "," not in before and _opens_subordinate(before)
+    if not (opening or _RELATIVE_LEAD.search(_tail(ctx.masked, ctx.sent.start, start)[0])):
+        return end
+    comma = _CLAUSE_COMMA.search(ctx.masked, start, end)
+    return comma.start() if comma else end
+
+
+def _opens_subordinate(words: str) -> bool:
+    """Whether a stretch opens with a subordinator, past a conjunction ("But if she said ...")."""
+    for word in _WORD.findall(words):
+        low = word.casefold()
+        if low not in _LEAD_OPENERS:
+            return low in _SUBORDINATORS
+    return False
 
 
 def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], people: People) -> list[Found]:

@@ -591,3 +591,18 @@ def test_a_pronoun_object_before_a_time_phrase_is_no_stance_report() -> None:
 def test_a_mixed_report_ends_with_a_quotation_closing_on_a_comma_before_a_gloss() -> None:
     text = "Mayor Ilse Marten said the toll plan was “about right,” though drivers saw it otherwise."
     assert _found(text) == [("mixed", "the toll plan was “about right,”", "Ilse Marten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("After saying the bridge would reopen, Mayor Ilse Marten left the room.", "the bridge would reopen"),
+        ("Mayor Ilse Marten, who thinks the toll is fair, voted for the plan.", "the toll is fair"),
+        (
+            "But if Mayor Ilse Marten said that the bridge would reopen, she was wrong.",
+            "that the bridge would reopen",
+        ),
+    ],
+)
+def test_a_report_in_an_opening_or_relative_clause_ends_at_its_comma(text: str, content: str) -> None:
+    assert _found(text) == [("indirect", content, "Ilse Marten")]
