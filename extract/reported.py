@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from extract.cues import (
@@ -646,7 +646,7 @@ _ADJUNCT_AFTER_NAME = re.compile(
 )
 
 
-_ANONYMITY = re.compile(r"\s*(?:the\s+)?condition\s+(?:of|that)\b", re.I)
+_ANONYMITY = re.compile(r"\s*(?:on\s+)?(?:the\s+)?condition\s+(?:of|that)\b", re.I)
 """'spoke on condition of anonymity': the terms of speaking, not its topic."""
 _PRONOUN_OBJECT = re.compile(r"(?:him|her|them|it|us|me)\b", re.I)
 
@@ -835,6 +835,13 @@ def _one_cue(
         opening = not interrupted and _opening_phrase(ctx, floor, np_start, ctx.masked[cend : sent.end])
         left = [] if opening else _classify(ctx, floor, np_start)
         direct = bool(left) and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left)
+        leading = all(_phrase_lead(chunk) for chunk in ctx.masked[floor:np_start].strip(" ,").split(","))
+        resumed = _resumed(ctx, cend, cues) if trailing and left and not (direct or led or leading) else None
+        around = _around(ctx, floor, np_start, resumed, cues) if resumed is not None else None
+        if around is not None and not ctx.taken.overlaps(around.start, around.end):
+            # "The plan was sound, aides said on Monday, pointing to ...": one report around its attribution
+            out.append(_claim(ctx, replace(around, cue=cue, cue_start=cstart, speaker=who)))
+            return out
         if trailing or (direct and not led):
             emit(left, who)
             rest = _ON_TO_QUOTATION.match(ctx.masked, cend, sent.end) if direct else None
@@ -1005,6 +1012,24 @@ def _around(
     (ls, le, lk, lg), (rs, re_, rk, rg) = left[0], right[0]
     kind = QuoteKind.INDIRECT if lk is rk is QuoteKind.INDIRECT else QuoteKind.MIXED
     return Found(ls, re_, kind, None, cstart, None, lg + rg, [(ls, le), (rs, re_)])
+
+
+_ATTRIBUTION_TAIL = re.compile(r"[^,;:\x00.!?]{0,60}(?=,\s)")
+"""The rest of an attribution up to the comma after which the report it interrupts resumes."""
+
+
+def _resumed(ctx: _Ctx, cend: int, cues: list[tuple[int, int, str]]) -> int | None:
+    """Where an attribution standing between two parts of a report ends ("..., they say,
+    [imposing ...]"), unless a cue of its own follows the comma (", adding that ...")."""
+    m = _ATTRIBUTION_TAIL.match(ctx.masked, cend, ctx.sent.end)
+    if m is None:
+        return None
+    after = m.end() + 1
+    while after < ctx.sent.end and ctx.masked[after].isspace():
+        after += 1
+    if any(c == after for c, _e, _k in cues) or _ANONYMITY.match(ctx.masked, after, ctx.sent.end):
+        return None  # ", adding that ...", ", on condition of anonymity": the attribution goes on
+    return m.end()
 
 
 def _clauses(ctx: _Ctx, start: int, end: int, led: bool) -> list[tuple[int, int]]:

@@ -606,3 +606,10 @@ def test_a_mixed_report_ends_with_a_quotation_closing_on_a_comma_before_a_gloss(
 )
 def test_a_report_in_an_opening_or_relative_clause_ends_at_its_comma(text: str, content: str) -> None:
     assert _found(text) == [("indirect", content, "Ilse Marten")]
+
+
+def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
+    text = "The bridge would reopen soon, Mayor Ilse Marten said on Monday, with crews working all night."
+    (quote,) = extract_article(text).quotes
+    assert (quote.kind, quote.speaker and quote.speaker.name) == (QuoteKind.INDIRECT, "Ilse Marten")
+    assert text[quote.start : quote.end] == text[:-1]
