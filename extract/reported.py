@@ -871,9 +871,18 @@ def _one_cue(
     if not led and first_word and first_word.group(1).casefold() in _PREP_START:
         return out
     end = _region_end(ctx, start, cues, floor)
-    if re.search(r"\b(?:which|that)\s+$", before_np):
+    relative = re.search(r"\b(?:which|that|what)\s+$", before_np)
+    if relative:
         comma = ctx.masked.find(",", start, end)
         end = comma if comma > start else end  # "a vote, which she said was a mistake, ..."
+        lead = relative.group().casefold().startswith(("which", "what")) and not led
+        if (
+            lead
+            and not _CLAUSE_SUBJECT.match(after)
+            and re.fullmatch(r"[\w’'.\s-]*", ctx.masked[np_start:cstart])
+        ):
+            # "which she said was a mistake": the relative pronoun is the report's subject
+            start = np_start - len(before_np) + relative.start()
     for s, e in _clauses(ctx, start, end, led):
         emit(_classify(ctx, s, e), who)
     return out

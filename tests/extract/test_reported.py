@@ -613,3 +613,8 @@ def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
     (quote,) = extract_article(text).quotes
     assert (quote.kind, quote.speaker and quote.speaker.name) == (QuoteKind.INDIRECT, "Ilse Marten")
     assert text[quote.start : quote.end] == text[:-1]
+
+
+def test_a_relative_pronoun_subject_belongs_to_the_report() -> None:
+    text = "The toll increase, which Mayor Ilse Marten has said was a mistake, will stay."
+    assert _found(text) == [("indirect", "which Mayor Ilse Marten has said was a mistake", "Ilse Marten")]
