@@ -613,10 +613,12 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
         ):
             continue  # a noun ("the attacks", "Trump's support"), not a verb
-        if re.search(r"\b(?:to|not|never|n[’']t|was|were|be|been|being|is|are)\s+$", prev, re.I):
-            continue  # an infinitive, a passive, or a denial of the stance
+        if re.search(r"\b(?:to|was|were|be|been|being|is|are)\s+$", prev, re.I):
+            continue  # an infinitive or a passive
         if ctx.taken.covers(tok.start) or tok.start in cue_starts:
             continue
+        negated = _NEGATED.search(prev)
+        cue = ctx.masked[tok.start - len(prev) + negated.start() : tok.end] if negated else tok.text
         np_start, np_end = _left_np(ctx, tok.start, sent.start)
         if np_end <= np_start or not (
             ctx.people.mention_ending_at(np_end)
@@ -628,8 +630,13 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             continue
         span = _attitude_object(ctx, tok)
         if span:
-            out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who)))
+            out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, cue, tok.start, who)))
     return out
+
+
+_NEGATED = re.compile(r"\b(?:\w+n[’']t|not|never)\s+$", re.I)
+"""A negator right before a stance verb: "did not endorse [X]" still reports a stance on X,
+and the cue keeps the negator so no reader (nor the stance rules) takes it for support."""
 
 
 def _claim(ctx: _Ctx, found: Found) -> Found:

@@ -451,9 +451,14 @@ def _answer(quote: Quote) -> Cue | None:
     return None
 
 
+_NOT = frozenset({"not", "never"})
+
+
 def _reporting_prior(quote: Quote, vocab: _Vocabulary) -> Cue | None:
     """The side a reporting verb carries by itself ("warned", "welcomed"), if any."""
     toks = P.tokenize(P.normalize(quote.cue or ""))
+    if any(t.text in _NOT for t in toks):
+        return None  # "did not endorse": a verb's side, negated, is no side at all
     said = P.tokenize(P.normalize(quote.text))
     future = P.MODALS | {"to", "should", "must"}
     intended = [

@@ -618,3 +618,9 @@ def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
 def test_a_relative_pronoun_subject_belongs_to_the_report() -> None:
     text = "The toll increase, which Mayor Ilse Marten has said was a mistake, will stay."
     assert _found(text) == [("indirect", "which Mayor Ilse Marten has said was a mistake", "Ilse Marten")]
+
+
+def test_a_negated_stance_verb_reports_its_object_and_keeps_the_negator() -> None:
+    (quote,) = extract_article("Mayor Ilse Marten did not endorse the new toll plan.").quotes
+    assert (quote.text, quote.cue) == ("the new toll plan", "not endorse")
+    assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"

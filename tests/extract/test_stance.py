@@ -407,3 +407,9 @@ def test_seed_gold_quotes() -> None:
         f1s.append(2 * tp / (predicted + actual) if predicted + actual else 0.0)
     assert accuracy >= 0.90
     assert sum(f1s) / 3 >= 0.90
+
+
+def test_a_negated_reporting_verb_lends_no_side() -> None:
+    words = "sending Western troops to Ukraine"
+    assert stance_of(words, cue="endorsed") is SUP
+    assert stance_of(words, cue="not endorse") is NEU
