@@ -600,7 +600,8 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         sent = window(base.text, base.sent, tok.start, tok.end)
         ctx = _Ctx(base.text, base.masked, sent, base.segments, base.people, base.taken, base.closes)
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
-        if word.endswith("ing"):
+        progressive = word.endswith("ing") and _PROGRESSIVE.search(prev) is not None  # "is railing against"
+        if word.endswith("ing") and not progressive:
             if not re.search(r",\s*$", prev) or ctx.taken.covers(tok.start):
                 continue
             # ", referring to [...]": the participle reports for the sentence's speaker
@@ -613,7 +614,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
         ):
             continue  # a noun ("the attacks", "Trump's support"), not a verb
-        if re.search(r"\b(?:to|was|were|be|been|being|is|are)\s+$", prev, re.I):
+        if not progressive and re.search(r"\b(?:to|was|were|be|been|being|is|are)\s+$", prev, re.I):
             continue  # an infinitive or a passive
         if ctx.taken.covers(tok.start) or tok.start in cue_starts:
             continue
@@ -634,6 +635,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     return out
 
 
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:\w+n[’']t|not|never)\s+$", re.I)
 """A negator right before a stance verb: "did not endorse [X]" still reports a stance on X,
 and the cue keeps the negator so no reader (nor the stance rules) takes it for support."""
@@ -644,7 +646,10 @@ def _claim(ctx: _Ctx, found: Found) -> Found:
     return found
 
 
-_OBJECT_END = re.compile(r",(?!\d)|[;(—]|\s+and\s+(?:also|then|later|always|never|\w+ly|\w+ed|\w+ing)\b")
+_OBJECT_END = re.compile(
+    r",(?!\d)|[;(—]|\s+and\s+(?:also|then|later|always|never|\w+ly|\w+ed|\w+ing)\b"
+    r"|\s+(?:at\s+(?:a|an)|during\s+(?:a|an|the|his|her|their|its))\s"
+)
 """Where a stance verb's object ends: a clause mark, or "and" starting a second predicate."""
 _TOPIC_VERBS = inflect("speak") | inflect("talk")
 _TOPIC_PARTICLES = frozenset({"about", "of", "on", "out"})

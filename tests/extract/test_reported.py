@@ -624,3 +624,9 @@ def test_a_negated_stance_verb_reports_its_object_and_keeps_the_negator() -> Non
     (quote,) = extract_article("Mayor Ilse Marten did not endorse the new toll plan.").quotes
     assert (quote.text, quote.cue) == ("the new toll plan", "not endorse")
     assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"
+
+
+def test_a_stance_verb_in_the_progressive_reports_its_object_without_the_setting() -> None:
+    text = "Mayor Ilse Marten is praising the new toll plan at a rally in Dover."
+    assert _found(text) == [("indirect", "the new toll plan", "Ilse Marten")]
+    assert _found("The new toll plan is praised by drivers.") == []
