@@ -28,11 +28,12 @@ from whoosh.writing import IndexWriter, LockError
 
 from extract.models import Country, ExtractedArticle, Quote, Speaker
 from extract.registry import PersonRecord, Registry, fold
-from index import whoosh_patches
+from index import merge, whoosh_patches
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.models import Appearance, ArticleRecord, QuoteRecord
 
 whoosh_patches.apply()
+merge.apply()
 
 INDEX_NAME = "quotesearch"
 _WORD = re.compile(r"\w+")
@@ -175,7 +176,7 @@ class IndexStore:
             return int(searcher.doc_frequency("doctype", doctype))
 
     @contextmanager
-    def _writer(self, procs: int = 1, limitmb: int = 128) -> Iterator[IndexWriter]:
+    def _writer(self, procs: int = 1, limitmb: int = 128, merge: bool = True) -> Iterator[IndexWriter]:
         with self._write_lock:
             options: dict[str, Any] = {"limitmb": limitmb}
             if procs > 1:
@@ -190,11 +191,11 @@ class IndexStore:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(merge=merge)
             _commits[self._key] = _commits.get(self._key, 0) + 1
 
     def ingest(
-        self, batch: Iterable[ExtractedArticle], procs: int = 1, limitmb: int = 128
+        self, batch: Iterable[ExtractedArticle], procs: int = 1, limitmb: int = 128, merge: bool = True
     ) -> list[ArticleRecord]:
         """Add every article not yet indexed, in one commit; returns the stored records of all of them.
 
@@ -202,6 +203,8 @@ class IndexStore:
         instead of a duplicate; people gain aliases and offices. ``procs`` > 1
         indexes a large batch on that many processes (one new segment each);
         ``limitmb`` is each indexing process's memory for sorting postings.
+        ``merge=False`` leaves the index's small segments unmerged, for a bulk
+        load that merges everything once at the end (Whoosh's ``optimize``).
 
         Under a backlog (``group_commits``, on by default): when the batch that
         has waited longest for the writer has waited ``group_after`` seconds,
@@ -211,8 +214,8 @@ class IndexStore:
         commit per batch. Each caller returns only once its own articles are
         committed; if a group's commit fails, each batch is retried alone.
         """
-        if procs > 1 or not self.group_commits:
-            return self._commit([list(batch)], procs, limitmb)[0]
+        if procs > 1 or not merge or not self.group_commits:
+            return self._commit([list(batch)], procs, limitmb, merge)[0]
         ticket = _Ticket(list(batch))
         with self._queue_lock:
             self._queue.append(ticket)
@@ -243,11 +246,11 @@ class IndexStore:
         return ticket.results
 
     def _commit(
-        self, batches: list[list[ExtractedArticle]], procs: int = 1, limitmb: int = 128
+        self, batches: list[list[ExtractedArticle]], procs: int = 1, limitmb: int = 128, merge: bool = True
     ) -> list[list[ArticleRecord]]:
         # the people as this process's last commit left them, if nothing was committed since
         cached, self._people = self._people, None
-        with self._writer(procs, limitmb) as writer, self.index.searcher() as searcher:
+        with self._writer(procs, limitmb, merge) as writer, self.index.searcher() as searcher:
             generation = searcher.reader().generation()
             registry = cached[1] if cached and cached[0] == generation else None
             batch_writer = _Batch(searcher, registry)
