@@ -63,6 +63,7 @@ _RIGHT_SKIP = re.compile(
     r"(?:statement|interview|letter|post|tweet|speech|email|remarks?|op-ed|memo|briefing|appearance)"
     r"(?:\s+(?:with|to|on|at)\s+[^,\x00]{1,40}?(?=\s+that\b|,|$))?"
     r"|(?:to|on)\s+(?:reporters|journalists|Twitter|X|Facebook|television|radio|Sunday|CNN|Fox(?:\s+News)?)"
+    r"|for\s+(?:(?:several|many|a\s+few)\s+)?(?:days|weeks|months|years)|in\s+recent\s+(?:days|weeks|months|years)"
     r"|publicly|again|repeatedly|later|earlier|flatly|too|also|recently|previously|privately|bluntly|simply"
     r"|twice|once|repeatedly|often|afterward|afterwards|then"
     r"))+\s*,?",
@@ -249,6 +250,11 @@ _AFFILIATION_COMMA = re.compile(
 _SENTENCE_ADVERBS = wordset("even still meanwhile instead also yet however indeed now")
 
 
+_HEAD_BEFORE = re.compile(r"(?:[,\x00]|\b(?:and|but|But|And)|[’']s)$")
+"""What may stand right before a name heading its sentence's subject: a clause mark, a
+conjunction, or a possessive ("Dover's Ilse Marten, a member of the board, said")."""
+
+
 def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None:
     """The name heading "Name, <appositive or relative clause>, <cue>" when the slot before
     the cue is such a comma-closed tail ("Senator Lindsey Graham, Republican of South Carolina, said")."""
@@ -265,7 +271,7 @@ def _chain_head(ctx: _Ctx, comma_end: int, floor: int) -> tuple[int, int] | None
             continue
         before = _tail(ctx.masked, floor, m.start)[0].rstrip()
         lone_adverb = before.casefold() in _SENTENCE_ADVERBS  # "Even Rendell, a supporter, said"
-        if before and not lone_adverb and not re.search(r"(?:[,\x00]|\b(?:and|but|But|And))$", before):
+        if before and not lone_adverb and not _HEAD_BEFORE.search(before):
             continue
         return _extend_left(ctx, m.start, floor), m.name_end
     return None

@@ -77,6 +77,16 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
             "that the bridge would reopen",
             "proposed",
         ),
+        (
+            "Mayor Ilse Marten has said for weeks that the bridge would reopen.",
+            "that the bridge would reopen",
+            "said",
+        ),
+        (
+            "And Dover’s Ilse Marten, one of the few mayors on the board, said the bridge would reopen.",
+            "the bridge would reopen",
+            "said",
+        ),
     ],
 )
 def test_indirect_speech(text: str, content: str, cue: str) -> None:
