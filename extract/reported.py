@@ -1185,7 +1185,7 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         if masked[end - 1] == "\x00":
             break
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == ","):
         start += 1
     if end <= start:
         return None

@@ -640,3 +640,8 @@ def test_a_stance_verb_in_the_progressive_reports_its_object_without_the_setting
     text = "Mayor Ilse Marten is praising the new toll plan at a rally in Dover."
     assert _found(text) == [("indirect", "the new toll plan", "Ilse Marten")]
     assert _found("The new toll plan is praised by drivers.") == []
+
+
+def test_a_verb_object_never_starts_with_the_comma_after_the_verb() -> None:
+    text = "“The bridge will reopen,” Mayor Ilse Marten said, showing off the “Bridge Crew” hat of a worker."
+    assert [t[:1] for _k, t, _s in _found(text)] == ["T", "s"]
