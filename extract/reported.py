@@ -19,6 +19,7 @@ from itertools import islice
 from extract.cues import (
     ATTITUDE_VERBS,
     BELIEF,
+    CALL_FOR,
     COMPLEMENT_VERBS,
     NOUN_LIKE,
     TELL,
@@ -603,6 +604,8 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             continue
         if word.startswith("agree") and re.match(r"\s+to\b", base.masked[tok.end : tok.end + 4]):
             continue  # "agreed to a moratorium": a deal, not a stance
+        if word in CALL_FOR and not _FOR_ON.match(base.masked, tok.end, base.sent.end):
+            continue  # "called the plan a disaster" is a naming, left to the quoted-fragment rules
         sent = window(base.text, base.sent, tok.start, tok.end)
         ctx = _Ctx(base.text, base.masked, sent, base.segments, base.people, base.taken, base.closes)
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
@@ -641,6 +644,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     return out
 
 
+_FOR_ON = re.compile(r"\s+(?:for|on)\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:\w+n[’']t|not|never)\s+$", re.I)
 """A negator right before a stance verb: "did not endorse [X]" still reports a stance on X,
