@@ -694,8 +694,8 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
         return None
     m = _OBJECT_END.search(ctx.masked, start, ctx.sent.end)
     end = m.start() if m else ctx.sent.end
-    if "\x00" in ctx.masked[start:end]:
-        return None
+    if "\x00" in ctx.masked[start:end] or re.match(r",\s*\x00", ctx.masked[end : end + 4]):
+        return None  # quoted words, in the object or right after it, are the report
     s, e = _trim(ctx, start, end)
     named = ctx.people.mention_starting_at(s)
     if named is not None and named.name_end < e and _ADJUNCT_AFTER_NAME.match(ctx.masked, named.name_end, e):

@@ -652,3 +652,11 @@ def test_call_for_is_a_stance_but_call_alone_is_not() -> None:
         ("indirect", "a ban on trucks on the old bridge", "Ilse Marten")
     ]
     assert _found("Mayor Ilse Marten called the old bridge a hazard.") == []
+
+
+def test_asking_someone_to_act_reports_the_request_and_a_quotation_after_it_wins() -> None:
+    assert _found("Mayor Ilse Marten asked the council to approve the new budget.") == [
+        ("indirect", "the council to approve the new budget", "Ilse Marten")
+    ]
+    quoted = _found("Mayor Ilse Marten asked the crowd at the pier, “Are there any questions for me?”")
+    assert all("“" in t for _k, t, _s in quoted)
