@@ -29,7 +29,7 @@ from extract.cues import (
     kind_of,
 )
 from extract.direct import Segment
-from extract.lexicon import wordset
+from extract.lexicon import wordlist, wordset
 from extract.models import QuoteKind
 from extract.names import Tok, iter_tokens, iter_tokens_back, tokenize
 from extract.sentences import Sentence
@@ -668,6 +668,8 @@ _ADJUNCT_AFTER_NAME = re.compile(
 )
 
 
+_INFINITIVE_VERBS = frozenset(f for lemma in wordlist("decline refuse seek") for f in inflect(lemma))
+"""Stance verbs taking an infinitive, which is their object whole: "declined [to comment]"."""
 _ANONYMITY = re.compile(r"\s*(?:on\s+)?(?:the\s+)?condition\s+(?:of|that)\b", re.I)
 """'spoke on condition of anonymity': the terms of speaking, not its topic."""
 _PRONOUN_OBJECT = re.compile(r"(?:him|her|them|it|us|me)\b", re.I)
@@ -682,9 +684,10 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     """
     start = verb.end
     first: str | None = None
+    infinitive = verb.text.casefold() in _INFINITIVE_VERBS
     for nxt in tokenize(ctx.masked, verb.end, min(ctx.sent.end, verb.end + 40)):
         word = nxt.text.casefold()
-        if word not in _ATTITUDE_PARTICLES:
+        if word not in _ATTITUDE_PARTICLES or (infinitive and word == "to"):
             break
         first = first or word
         start = nxt.end

@@ -660,3 +660,15 @@ def test_asking_someone_to_act_reports_the_request_and_a_quotation_after_it_wins
     ]
     quoted = _found("Mayor Ilse Marten asked the crowd at the pier, “Are there any questions for me?”")
     assert all("“" in t for _k, t, _s in quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mayor Ilse Marten declined to comment on the new toll plan.", "to comment on the new toll plan"),
+        ("Mayor Ilse Marten refused to back the new toll plan.", "to back the new toll plan"),
+        ("Mayor Ilse Marten referred to the new toll plan as a tax.", "the new toll plan as a tax"),
+    ],
+)
+def test_stance_verbs_keep_an_infinitive_object_whole(text: str, content: str) -> None:
+    assert _found(text) == [("indirect", content, "Ilse Marten")]
