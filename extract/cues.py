@@ -178,10 +178,15 @@ _ATTITUDE_LEMMAS = wordlist(
     "cite mention discuss describe highlight tout extol applaud welcome embrace favor favour recall "
     "acknowledge admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
     "tout champion advocate dispute rebuke chide scold insult disparage refer allude respond talk speak "
-    "worry focus warn caution agree balk complain argue apologize apologise call ask seek "
+    "worry focus warn caution agree balk complain argue apologize apologise call ask seek point "
     "prefer deem ignore refuse decline"
 )
 ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma))
-CALL_FOR = frozenset(inflect("call"))
-"""Forms of "call", a stance verb only as "call for" or "call on" ("called for a ban")."""
+PARTICLE_ONLY = {
+    form: particles
+    for lemma, particles in (("call", ("for", "on")), ("point", ("to",)))
+    for form in inflect(lemma)
+}
+"""Stance verbs that are one only with their particle: "called for a ban", "pointed to the
+figures" ("called the plan a disaster" is a naming, left to the quoted-fragment rules)."""
 """Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""

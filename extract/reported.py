@@ -19,9 +19,9 @@ from itertools import islice
 from extract.cues import (
     ATTITUDE_VERBS,
     BELIEF,
-    CALL_FOR,
     COMPLEMENT_VERBS,
     NOUN_LIKE,
+    PARTICLE_ONLY,
     TELL,
     find_cues,
     find_noun_cues,
@@ -604,8 +604,11 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             continue
         if word.startswith("agree") and re.match(r"\s+to\b", base.masked[tok.end : tok.end + 4]):
             continue  # "agreed to a moratorium": a deal, not a stance
-        if word in CALL_FOR and not _FOR_ON.match(base.masked, tok.end, base.sent.end):
-            continue  # "called the plan a disaster" is a naming, left to the quoted-fragment rules
+        if (
+            word in PARTICLE_ONLY
+            and _next_word(base.masked, tok.end, base.sent.end) not in PARTICLE_ONLY[word]
+        ):
+            continue  # "called the plan a disaster", "pointed out": no stance verb without its particle
         sent = window(base.text, base.sent, tok.start, tok.end)
         ctx = _Ctx(base.text, base.masked, sent, base.segments, base.people, base.taken, base.closes)
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
@@ -644,7 +647,12 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     return out
 
 
-_FOR_ON = re.compile(r"\s+(?:for|on)\b", re.I)
+def _next_word(masked: str, pos: int, end: int) -> str:
+    """The word right after ``pos``, lower-cased ("" when a mark comes first)."""
+    m = re.compile(r"\s+(\w+)").match(masked, pos, end)
+    return m.group(1).casefold() if m else ""
+
+
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:\w+n[’']t|not|never)\s+$", re.I)
 """A negator right before a stance verb: "did not endorse [X]" still reports a stance on X,

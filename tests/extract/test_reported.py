@@ -647,9 +647,12 @@ def test_a_verb_object_never_starts_with_the_comma_after_the_verb() -> None:
     assert [t[:1] for _k, t, _s in _found(text)] == ["T", "s"]
 
 
-def test_call_for_is_a_stance_but_call_alone_is_not() -> None:
+def test_call_for_and_point_to_are_stances_but_call_alone_is_not() -> None:
     assert _found("Mayor Ilse Marten called for a ban on trucks on the old bridge.") == [
         ("indirect", "a ban on trucks on the old bridge", "Ilse Marten")
+    ]
+    assert _found("Mayor Ilse Marten pointed to the falling toll revenue.") == [
+        ("indirect", "the falling toll revenue", "Ilse Marten")
     ]
     assert _found("Mayor Ilse Marten called the old bridge a hazard.") == []
 
