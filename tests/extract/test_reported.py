@@ -675,3 +675,8 @@ def test_asking_someone_to_act_reports_the_request_and_a_quotation_after_it_wins
 )
 def test_stance_verbs_keep_an_infinitive_object_whole(text: str, content: str) -> None:
     assert _found(text) == [("indirect", content, "Ilse Marten")]
+
+
+def test_a_stance_object_keeps_its_relative_clause() -> None:
+    text = "Mayor Ilse Marten favors a toll on trucks, which the council rejected."
+    assert _found(text) == [("indirect", "a toll on trucks, which the council rejected", "Ilse Marten")]
