@@ -851,6 +851,8 @@ def _one_cue(
         elif ckind == "speech" and _LONG_SUBJECT.search(before_np):
             # "Several people who know the mayor said ...": a subject too long for the slot
             who = subject(ctx.text, ctx.masked, sent, people)[0]
+        elif cue.casefold() in _SAY and _group_relative(before_np):
+            who = None  # "teachers who said [the law failed them]": a group, no one by name
         else:
             return out
     trailing = not led and (
@@ -1028,6 +1030,18 @@ def _owner(ctx: _Ctx, floor: int, noun: int) -> Entity | None:
     if mention is not None and mention.start >= floor:
         return ctx.people.entity_of(mention)
     return None if m else subject(ctx.text, ctx.masked, ctx.sent, ctx.people)[0]
+
+
+_SAY = wordset("said says say")
+_SUBJECT_RELATIVE = re.compile(r"(?:^|[,;:]\s*|\b(?:among|of|by|for)\s+)(?:\w+\s+){0,3}who\s*$", re.I)
+"""A relative clause in subject position ("Those who said ..."): its report runs on into the
+main predicate, whose start the rules cannot find."""
+_WHO_BEFORE = re.compile(r"\bwho(?:\s+(?:also|have|has|had|now|once))?\s*$", re.I)
+
+
+def _group_relative(before: str) -> bool:
+    """Whether a cue opens a relative clause ("unions who said") that is not its sentence's subject."""
+    return _WHO_BEFORE.search(before) is not None and _SUBJECT_RELATIVE.search(before) is None
 
 
 _LONG_SUBJECT = re.compile(r"(?:^|\W)(?!(?:who|that|which)\s*$)[\w’'-]*[\w)%]\s*$", re.I)

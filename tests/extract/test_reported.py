@@ -680,3 +680,10 @@ def test_stance_verbs_keep_an_infinitive_object_whole(text: str, content: str) -
 def test_a_stance_object_keeps_its_relative_clause() -> None:
     text = "Mayor Ilse Marten favors a toll on trucks, which the council rejected."
     assert _found(text) == [("indirect", "a toll on trucks, which the council rejected", "Ilse Marten")]
+
+
+def test_a_group_in_a_relative_clause_reports_with_no_speaker_unless_it_is_the_subject() -> None:
+    assert _found("The plan angered teachers unions who said the law punished them.") == [
+        ("indirect", "the law punished them", None)
+    ]
+    assert _found("Those who said the toll was fair voted for the mayor.") == []
