@@ -667,6 +667,7 @@ def _claim(ctx: _Ctx, found: Found) -> Found:
 _OBJECT_END = re.compile(
     r",(?!\d)(?!\s+(?:which|where|whose)\b)|[;(—]|\s+and\s+(?:also|then|later|always|never|\w+ly|\w+ed|\w+ing)\b"
     r"|\s+(?:at\s+(?:a|an)|during\s+(?:a|an|the|his|her|their|its))\s"
+    r"|\s+and\s+(?:has|have|had|is|was|will|would|did|does|then)\s"
 )
 """Where a stance verb's object ends: a clause mark, or "and" starting a second predicate."""
 _TOPIC_VERBS = inflect("speak") | inflect("talk")

@@ -687,3 +687,8 @@ def test_a_group_in_a_relative_clause_reports_with_no_speaker_unless_it_is_the_s
         ("indirect", "the law punished them", None)
     ]
     assert _found("Those who said the toll was fair voted for the mayor.") == []
+
+
+def test_a_stance_object_ends_before_a_second_predicate() -> None:
+    text = "Mayor Ilse Marten has opposed the new toll plan and has called its costs a burden."
+    assert _found(text) == [("indirect", "the new toll plan", "Ilse Marten")]
