@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from extract import stance
 from extract.cleanup import clean
 from extract.direct import Segment, find_segments, mask
+from extract.fragments import complement
 from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteKind
 from extract.names import find_names
-from extract.reported import Found, attribute, complement, continues_predicate, subject
+from extract.reported import Found, attribute, continues_predicate, subject
 from extract.sentences import Sentence, split
 from extract.spans import WINDOW, SpanSet, window
 from extract.speakers import Entity, People

@@ -642,11 +642,6 @@ def test_a_stance_verb_in_the_progressive_reports_its_object_without_the_setting
     assert _found("The new toll plan is praised by drivers.") == []
 
 
-def test_a_verb_object_never_starts_with_the_comma_after_the_verb() -> None:
-    text = "“The bridge will reopen,” Mayor Ilse Marten said, showing off the “Bridge Crew” hat of a worker."
-    assert [t[:1] for _k, t, _s in _found(text)] == ["T", "s"]
-
-
 def test_call_for_and_point_to_are_stances_but_call_alone_is_not() -> None:
     assert _found("Mayor Ilse Marten called for a ban on trucks on the old bridge.") == [
         ("indirect", "a ban on trucks on the old bridge", "Ilse Marten")
