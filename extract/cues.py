@@ -18,7 +18,8 @@ SPEECH = wordlist(
     "maintains contended contends acknowledged acknowledges admitted admits conceded concedes emphasized "
     "emphasised emphasizes emphasises underlined underlines underscored underscores reiterated reiterates "
     "wrote writes tweeted observed remarked commented cautioned assured assures replied replies responded "
-    "answered countered recalled recalls shouted yelled exclaimed demanded quipped joked"
+    "answered countered recalled recalls shouted yelled exclaimed demanded quipped joked bragged mused "
+    "scoffed griped grumbled reasoned retorted wondered marveled recounted confided whispered hinted"
 )
 STRICT = wordlist(
     "announced announces revealed reveals suggested suggests mentioned mentions denied denies disclosed "

@@ -78,6 +78,11 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
             "proposed",
         ),
         (
+            "Mayor Ilse Marten mused that the bridge would reopen.",
+            "that the bridge would reopen",
+            "mused",
+        ),
+        (
             "Mayor Ilse Marten has said for weeks that the bridge would reopen.",
             "that the bridge would reopen",
             "said",
