@@ -809,7 +809,8 @@ def _one_cue(
             emit(_classify(ctx, s, e), who)
         return out
 
-    noun = cue.casefold() in NOUN_LIKE and not _THAT_CLAUSE.match(ctx.masked, cend)
+    evidence = _evidence_clause(cue, ctx.masked[np_start:np_end])  # "polls show ...": a verb
+    noun = cue.casefold() in NOUN_LIKE and not _THAT_CLAUSE.match(ctx.masked, cend) and not evidence
     if noun and not re.match(r"\s*[,.]", ctx.masked[cend : cend + 3]):
         return out  # "sounded a cautious note about ...": a noun ("..., they note, ..." is a verb)
     start, led = _content_start(ctx, cend, cue)
@@ -855,6 +856,8 @@ def _one_cue(
             who = None  # "teachers who said [the law failed them]": a group, no one by name
         else:
             return out
+    if evidence:
+        who = None  # "A poll showed ...": the finding is the poll's, no one's by name
     trailing = not led and (
         _TRAILING.match(after) is not None
         or _TRAILING.match(ctx.masked[cend : sent.end]) is not None
@@ -898,7 +901,7 @@ def _one_cue(
                 return out
     if trailing:
         return out
-    if ckind in {"strict", "phrase"} and not led and not _bare_clause(cue, after):
+    if ckind in {"strict", "phrase"} and not led and not (evidence or _bare_clause(cue, after)):
         return out
     if noun:
         return out  # "the claim that was made": a noun, not a report
@@ -935,6 +938,23 @@ def _bare_clause(cue: str, after: str) -> bool:
     not with an object or phrase ("thinks so", "hopes to win", "believed in him"); a
     capitalised "Hope" inside a sentence is a name."""
     return cue.casefold() in BELIEF and cue[:1].islower() and _CLAUSE_SUBJECT.match(after) is not None
+
+
+_EVIDENCE = wordset(
+    "show shows showed find finds found suggest suggests suggested indicate indicates indicated"
+)
+_DOCUMENT = re.compile(
+    r"\b(?:polls?|polling|surveys?|study|studies|reports?|data|figures|records|analysis|research|results|"
+    r"numbers|census|documents?|filings?)\b",
+    re.I,
+)
+
+
+def _evidence_clause(cue: str, slot: str) -> bool:
+    """Whether a poll, study or document reports what follows its verb with no "that" ("a poll
+    showed [the mayor leading by ten points]", "surveys find [most drivers support tolls]"):
+    data shows or finds nothing but a finding."""
+    return cue.casefold() in _EVIDENCE and _DOCUMENT.search(slot) is not None
 
 
 def _opening_phrase(ctx: _Ctx, start: int, end: int, after: str) -> bool:

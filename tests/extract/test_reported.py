@@ -692,3 +692,15 @@ def test_a_group_in_a_relative_clause_reports_with_no_speaker_unless_it_is_the_s
 def test_a_stance_object_ends_before_a_second_predicate() -> None:
     text = "Mayor Ilse Marten has opposed the new toll plan and has called its costs a burden."
     assert _found(text) == [("indirect", "the new toll plan", "Ilse Marten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("A poll last week showed Mayor Ilse Marten ahead.", "Mayor Ilse Marten ahead"),
+        ("Recent polls show most drivers support the toll.", "most drivers support the toll"),
+    ],
+)
+def test_a_poll_reports_its_finding_without_that_and_names_no_speaker(text: str, content: str) -> None:
+    assert _found(text) == [("indirect", content, None)]
+    assert _found("The new TV show pleased viewers.") == []
