@@ -599,7 +599,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     base = ctx
     for tok in iter_tokens(base.masked, base.sent.start, base.sent.end):
         word = tok.text.casefold()
-        if word not in ATTITUDE_VERBS or tok.text[:1].isupper():
+        if (word not in ATTITUDE_VERBS and word not in _SEEING) or tok.text[:1].isupper():
             continue
         if word.startswith("agree") and re.match(r"\s+to\b", base.masked[tok.end : tok.end + 4]):
             continue  # "agreed to a moratorium": a deal, not a stance
@@ -641,9 +641,15 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         if who is None or who.kind != "person":
             continue
         span = _attitude_object(ctx, tok)
+        if span and word in _SEEING and not _AS.search(ctx.masked, span[0], span[1]):
+            continue  # "saw the crowd" is sight; "sees [the plan as a mistake]" a judgment
         if span:
             out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, cue, tok.start, who)))
     return out
+
+
+_SEEING = wordset("see sees saw seeing view views viewed viewing regard regards regarded regarding")
+_AS = re.compile(r"\sas\s")
 
 
 def _next_word(masked: str, pos: int, end: int) -> str:

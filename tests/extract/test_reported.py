@@ -704,3 +704,10 @@ def test_a_stance_object_ends_before_a_second_predicate() -> None:
 def test_a_poll_reports_its_finding_without_that_and_names_no_speaker(text: str, content: str) -> None:
     assert _found(text) == [("indirect", content, None)]
     assert _found("The new TV show pleased viewers.") == []
+
+
+def test_seeing_something_as_something_is_a_judgment_but_seeing_is_not() -> None:
+    assert _found("Mayor Ilse Marten sees the new toll as a fair deal.") == [
+        ("indirect", "the new toll as a fair deal", "Ilse Marten")
+    ]
+    assert _found("Mayor Ilse Marten saw the crowd at the old pier.") == []
