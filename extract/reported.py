@@ -641,15 +641,28 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         if who is None or who.kind != "person":
             continue
         span = _attitude_object(ctx, tok)
-        if span and word in _SEEING and not _AS.search(ctx.masked, span[0], span[1]):
+        if span and word in _SEEING and not _as_judgment(ctx, span):
             continue  # "saw the crowd" is sight; "sees [the plan as a mistake]" a judgment
         if span:
             out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, cue, tok.start, who)))
     return out
 
 
-_SEEING = wordset("see sees saw seeing view views viewed viewing regard regards regarded regarding")
+_SEEING = wordset(
+    "see sees saw seeing view views viewed viewing regard regards regarded regarding"
+) | frozenset(
+    f
+    for lemma in wordlist("portray cast characterize characterise paint depict frame")
+    for f in inflect(lemma)
+)
+"""Verbs that judge only with "as" ("sees [the plan as a mistake]", "cast [the win as a mandate]")."""
 _AS = re.compile(r"\sas\s")
+
+
+def _as_judgment(ctx: _Ctx, span: tuple[int, int]) -> bool:
+    """Whether a judging verb's object holds its "as" and no quotation follows in the sentence
+    (which the quoted-fragment rules take whole: "portrayed him as a generous, “fair” man")."""
+    return _AS.search(ctx.masked, *span) is not None and "\x00" not in ctx.masked[span[1] : ctx.sent.end]
 
 
 def _next_word(masked: str, pos: int, end: int) -> str:

@@ -711,3 +711,7 @@ def test_seeing_something_as_something_is_a_judgment_but_seeing_is_not() -> None
         ("indirect", "the new toll as a fair deal", "Ilse Marten")
     ]
     assert _found("Mayor Ilse Marten saw the crowd at the old pier.") == []
+    assert _found("Mayor Ilse Marten painted the toll as a burden on drivers.") == [
+        ("indirect", "the toll as a burden on drivers", "Ilse Marten")
+    ]
+    assert _found("Mayor Ilse Marten painted the old pier last summer.") == []
