@@ -179,7 +179,8 @@ _ATTITUDE_LEMMAS = wordlist(
     "cite mention discuss describe highlight tout extol applaud welcome embrace favor favour recall "
     "acknowledge admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
     "tout champion advocate dispute rebuke chide scold insult disparage refer allude respond talk speak "
-    "worry focus warn caution agree balk complain argue apologize apologise call ask seek point "
+    "worry focus warn caution agree balk complain argue apologize apologise call ask seek point consider "
+    "credit "
     "prefer deem ignore refuse decline"
 )
 ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma))
