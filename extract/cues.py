@@ -180,7 +180,6 @@ _ATTITUDE_LEMMAS = wordlist(
     "acknowledge admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
     "tout champion advocate dispute rebuke chide scold insult disparage refer allude respond talk speak "
     "worry focus warn caution agree balk complain argue apologize apologise call ask seek point consider "
-    "credit "
     "prefer deem ignore refuse decline"
 )
 ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma))
