@@ -183,8 +183,8 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     comma = cue_start
     while comma > floor and ctx.masked[comma - 1].isspace():
         comma -= 1
-    if comma > floor and ctx.masked[comma - 1] == ",":
-        head = _chain_head(ctx, comma, floor)  # "Marten, who spoke on Monday, said"
+    if comma > floor and ctx.masked[comma - 1] in ",—–":
+        head = _chain_head(ctx, comma, floor)  # "Marten, who spoke on Monday, said", "Lee — a teacher — says"
         if head is not None:
             return head
     m = _left_tail(ctx.masked, floor, cue_start)
@@ -244,7 +244,7 @@ def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
 
 
 _AFFILIATION_COMMA = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}\s*)?(?:\([^)]*\)\s*)?,"
+    r"\s*(?:of\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}\s*)?(?:\([^)]*\)\s*)?[,—–]"
 )
 """After a name: an optional "of <Place or Body>" and parentheses, then the comma."""
 _SENTENCE_ADVERBS = wordset("even still meanwhile instead also yet however indeed now")
@@ -689,7 +689,7 @@ _OBJECT_END = re.compile(
 )
 """Where a stance verb's object ends: a clause mark, or "and" starting a second predicate."""
 _TOPIC_VERBS = inflect("speak") | inflect("talk")
-_TOPIC_PARTICLES = frozenset({"about", "of", "on", "out"})
+_TOPIC_PARTICLES = frozenset({"about", "of", "on", "out", "up"})
 _ADJUNCT_AFTER_NAME = re.compile(
     rf"\s+(?:at|in|on|during|after|before|last|this|earlier|yesterday|today|{_DAYS})\b", re.I
 )

@@ -92,6 +92,11 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
             "the bridge would reopen",
             "said",
         ),
+        (
+            "Mayor Ilse Marten — a former engineer — said the bridge would reopen.",
+            "the bridge would reopen",
+            "said",
+        ),
     ],
 )
 def test_indirect_speech(text: str, content: str, cue: str) -> None:
@@ -198,6 +203,10 @@ def test_stance_verbs_report_their_object() -> None:
         ),
         ("Mayor Ilse Marten spoke to reporters outside the ferry terminal on the quay.", []),
         ("Mayor Ilse Marten was talking with dock workers at the old ferry terminal.", []),
+        (
+            "Mayor Ilse Marten talked up the plan for a second ferry terminal.",
+            ["the plan for a second ferry terminal"],
+        ),
     ],
 )
 def test_speaking_reports_words_only_with_a_topic(text: str, reported: list[str]) -> None:
