@@ -183,6 +183,7 @@ _ATTITUDE_LEMMAS = wordlist(
     "prefer deem ignore refuse decline"
 )
 ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma))
+"""Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""
 PARTICLE_ONLY = {
     form: particles
     for lemma, particles in (("call", ("for", "on")), ("point", ("to",)))
@@ -190,4 +191,3 @@ PARTICLE_ONLY = {
 }
 """Stance verbs that are one only with their particle: "called for a ban", "pointed to the
 figures" ("called the plan a disaster" is a naming, left to the quoted-fragment rules)."""
-"""Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""

@@ -599,7 +599,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     base = ctx
     for tok in iter_tokens(base.masked, base.sent.start, base.sent.end):
         word = tok.text.casefold()
-        if (word not in ATTITUDE_VERBS and word not in _SEEING) or tok.text[:1].isupper():
+        if (word not in ATTITUDE_VERBS and word not in _AS_JUDGING) or tok.text[:1].isupper():
             continue
         if word.startswith("agree") and re.match(r"\s+to\b", base.masked[tok.end : tok.end + 4]):
             continue  # "agreed to a moratorium": a deal, not a stance
@@ -641,14 +641,14 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         if who is None or who.kind != "person":
             continue
         span = _attitude_object(ctx, tok)
-        if span and word in _SEEING and not _as_judgment(ctx, span):
+        if span and word in _AS_JUDGING and not _as_judgment(ctx, span):
             continue  # "saw the crowd" is sight; "sees [the plan as a mistake]" a judgment
         if span:
             out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, cue, tok.start, who)))
     return out
 
 
-_SEEING = wordset(
+_AS_JUDGING = wordset(
     "see sees saw seeing view views viewed viewing regard regards regarded regarding"
 ) | frozenset(
     f
@@ -672,6 +672,7 @@ def _next_word(masked: str, pos: int, end: int) -> str:
 
 
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$", re.I)
+""""is" before an -ing stance verb: a finite verb in the progressive ("is praising"), not a participle."""
 _NEGATED = re.compile(r"\b(?:\w+n[’']t|not|never)\s+$", re.I)
 """A negator right before a stance verb: "did not endorse [X]" still reports a stance on X,
 and the cue keeps the negator so no reader (nor the stance rules) takes it for support."""
@@ -687,7 +688,8 @@ _OBJECT_END = re.compile(
     r"|\s+(?:at\s+(?:a|an)|during\s+(?:a|an|the|his|her|their|its))\s"
     r"|\s+and\s+(?:has|have|had|is|was|will|would|did|does|then)\s"
 )
-"""Where a stance verb's object ends: a clause mark, or "and" starting a second predicate."""
+"""Where a stance verb's object ends: a clause mark (but not a comma before a relative clause
+glossing the object), "and" starting a second predicate, or a setting ("at a rally")."""
 _TOPIC_VERBS = inflect("speak") | inflect("talk")
 _TOPIC_PARTICLES = frozenset({"about", "of", "on", "out", "up"})
 _ADJUNCT_AFTER_NAME = re.compile(
