@@ -172,7 +172,7 @@ class GenerationData:
                     out = bytearray(self.size)
                     for reader, offset in _leaves(searcher):
                         count = int(reader.doc_count_all())
-                        out[offset : offset + count] = _segment_lengths(reader, field, count)
+                        out[offset : offset + count] = segment_lengths(reader._perdoc, field, count)
                     found = self._lengths[field] = bytes(out)
         return found
 
@@ -208,9 +208,9 @@ class GenerationData:
         )
 
 
-def _segment_lengths(reader: Any, field: str, count: int) -> bytes:
-    """A segment's length column for ``field``: its bytes as stored, else read value by value."""
-    column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+def segment_lengths(perdoc: Any, field: str, count: int) -> bytes:
+    """A segment's length bytes for ``field`` (from its per-document reader), else read value by value."""
+    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
     if column is None:
         return bytes(count)
     if isinstance(column, NumericColumn.Reader) and column._typecode == "B":

@@ -11,8 +11,12 @@ postings, yields the very sequence the pool would have, with no pickling, no
 temporary files and no sort of the merged postings.
 
 ``apply()`` replaces ``SegmentWriter.add_postings_to_pool`` (what
-``add_reader`` calls for a merged segment) to do that. The index files are the
-same; only the way there changes.
+``add_reader`` calls for a merged segment) to do that, and reads the merged
+segments' postings a block at a time. It also replaces
+``SegmentWriter._flush_segment`` so that writing a segment's postings looks
+up each posting's document length in a table read once per field rather than
+through a column read per posting. The index files are the same; only the
+way there changes.
 """
 
 from __future__ import annotations
@@ -21,8 +25,12 @@ import heapq
 from collections.abc import Iterator
 from typing import Any
 
+from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
 from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
+
+from index.cache import segment_lengths
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 
@@ -80,12 +88,86 @@ def _add_postings_to_pool(self: Any, reader: Any, startdoc: int, docmap: dict[in
         self.pool = StreamingPool(self.pool)
     own = SegmentReader(self.storage, self.schema, reader.segment())
     self.pool.fieldnames.update(name for name in own.indexed_field_names() if name in self.schema)
-    self.pool.merge_in(own, self._process_posts(own.iter_postings(), startdoc, docmap))
+    self.pool.merge_in(own, live_postings(own, startdoc, docmap))
+
+
+def live_postings(reader: SegmentReader, startdoc: int, docmap: dict[int, int] | None) -> Iterator[Posting]:
+    """What ``SegmentWriter._process_posts(reader.iter_postings(), ...)`` yields, read a block at a time.
+
+    ``iter_postings`` looks each term up again and makes four matcher calls per
+    posting (more through the deleted-documents filter); here each term's
+    blocks are decoded whole, straight from the term table's entries.
+    """
+    schema = reader.schema
+    terms = reader._terms
+    deleted = reader.deleted_docs_set
+    for (fieldname, btext), terminfo in terms.items():
+        if fieldname not in schema:
+            continue
+        matcher = reader.codec().postings_reader(terms._postfile, terminfo, schema[fieldname].format)
+        for docnum, weight, value in _blocks(matcher):
+            if docnum not in deleted:
+                newdoc = startdoc + docnum if docmap is None else docmap[docnum]
+                yield (fieldname, btext, newdoc, weight, value)
+
+
+def _blocks(matcher: Any) -> Iterator[tuple[int, float, bytes | None]]:
+    """A term's (document, weight, value) postings, a block at a time, through Whoosh's own block decoding."""
+    if not isinstance(matcher, W3LeafMatcher):  # a term with one posting, kept inline in the term table
+        while matcher.is_active():
+            yield matcher.id(), matcher.weight(), matcher.value()
+            matcher.next()
+        return
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        yield from zip(matcher._ids, matcher._weights, matcher._values, strict=True)
+        matcher._next_block()
+
+
+_LENGTHS = [None, *(byte_to_length(b) for b in range(1, 256))]  # Whoosh's doc_field_length of a length byte
+
+
+class _LengthTable:
+    """A new segment's ``doc_field_length`` as Whoosh's per-document reader gives it, from whole columns."""
+
+    def __init__(self, perdoc: Any) -> None:
+        self.perdoc = perdoc
+        self.count = perdoc.doc_count_all()
+        self.columns: dict[str, bytes | None] = {}  # None: the field stores no lengths
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+        try:
+            column = self.columns[fieldname]
+        except KeyError:
+            stored = self.perdoc.has_column(_lenfield(fieldname))
+            column = self.columns[fieldname] = (
+                segment_lengths(self.perdoc, fieldname, self.count) if stored else None
+            )
+        return default if column is None else _LENGTHS[column[docnum]]
+
+    def close(self) -> None:
+        self.perdoc.close()
+
+
+_original_flush_segment = SegmentWriter._flush_segment
+
+
+def _flush_segment(self: Any) -> None:
+    """``SegmentWriter._flush_segment``, with the postings' document lengths from a ``_LengthTable``."""
+    self.perdocwriter.close()
+    lengths = _LengthTable(self.per_document_reader()) if self.codec.length_stats else None
+    self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+    self.fieldwriter.close()
+    if lengths:
+        lengths.close()
 
 
 def apply() -> None:
-    """Install the streaming merge once (idempotent)."""
+    """Install the streaming merge and the length table once (idempotent)."""
     global _applied
     if not _applied:
         SegmentWriter.add_postings_to_pool = _add_postings_to_pool
+        SegmentWriter._flush_segment = _flush_segment
         _applied = True

@@ -31,6 +31,20 @@ def _contents(store: IndexStore) -> dict[str, Any]:
         }
 
 
+def _block_bounds(store: IndexStore) -> list[tuple[float, float, float]]:
+    """Every posting block's bounds, which Whoosh's block-quality skipping reads while searching."""
+    bounds = []
+    with store.index.reader() as reader:
+        for fieldname, text in reader.all_terms():
+            matcher = reader.postings(fieldname, text)
+            while matcher.is_active():
+                bounds.append(
+                    (matcher.block_min_length(), matcher.block_max_length(), matcher.block_max_weight())
+                )
+                matcher.skip_to(matcher.block_max_id() + 1)
+    return bounds
+
+
 def _build(path: Path, *, optimize: bool) -> IndexStore:
     """Several segments, and deleted documents in them: quotes reported again are replaced, not added."""
     articles = list(GENERATOR.articles(quotes=600))
@@ -54,15 +68,17 @@ def test_the_fixture_has_segments_with_deletions(segmented: IndexStore) -> None:
         assert reader.has_deletions()
 
 
-def test_optimize_writes_what_whooshs_pooled_merge_writes(
+def test_optimize_writes_what_whooshs_own_merge_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert SegmentWriter.add_postings_to_pool is merge._add_postings_to_pool  # installed by index.store
     streamed = _build(tmp_path / "streamed", optimize=True)
     monkeypatch.setattr(SegmentWriter, "add_postings_to_pool", merge._original_add_postings_to_pool)
+    monkeypatch.setattr(SegmentWriter, "_flush_segment", merge._original_flush_segment)
     pooled = _build(tmp_path / "pooled", optimize=True)
     assert len(streamed.index._segments()) == len(pooled.index._segments()) == 1
     assert _contents(streamed) == _contents(pooled)
+    assert _block_bounds(streamed) == _block_bounds(pooled)
 
 
 def test_merged_index_holds_every_live_document_of_the_segments(segmented: IndexStore) -> None:
