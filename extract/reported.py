@@ -542,18 +542,20 @@ def _subordinate_end(ctx: _Ctx, start: int, end: int) -> int:
     """A report inside a clause that opens the sentence, or inside a relative clause set off by
     commas, ends at the comma closing that clause ("After saying [he was nervous], the man
     ...", "Ms. Lee, who thinks [the toll is fair], voted ..."): the main clause follows."""
-    before = ctx.masked[ctx.sent.start : start]
-    opening = "," not in before and _opens_subordinate(before)
+    opening = (
+        _opens_subordinate(ctx.masked, ctx.sent.start, start)
+        and ctx.masked.find(",", ctx.sent.start, start) < 0
+    )
     if not (opening or _RELATIVE_LEAD.search(_tail(ctx.masked, ctx.sent.start, start)[0])):
         return end
     comma = _CLAUSE_COMMA.search(ctx.masked, start, end)
     return comma.start() if comma else end
 
 
-def _opens_subordinate(words: str) -> bool:
-    """Whether a stretch opens with a subordinator, past a conjunction ("But if she said ...")."""
-    for word in _WORD.findall(words):
-        low = word.casefold()
+def _opens_subordinate(masked: str, start: int, end: int) -> bool:
+    """Whether ``masked[start:end]`` opens with a subordinator, past a conjunction ("But if she said ...")."""
+    for m in _WORD.finditer(masked, start, end):  # lazily: only the first word or two are read
+        low = m.group().casefold()
         if low not in _LEAD_OPENERS:
             return low in _SUBORDINATORS
     return False
