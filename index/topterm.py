@@ -18,12 +18,22 @@ guaranteed (another codec or weighting), and the caller searches with Whoosh
 instead. Deleted documents are left out as Whoosh leaves them out, and the
 total is the term's document frequency less the deleted documents its
 postings still hold, found by skipping to each (there are few).
+
+A block is stored as a pickled, zlib-compressed tuple (document gaps, weights,
+values); for text fields the values are positions, one bytes object per
+posting, and unpickling them took most of a common word's scan (~0.5 s of
+4,500 blocks at 10^6 quotes). Scoring needs only the gaps and weights, which
+come first: ``_head`` inflates only the block's first bytes and unpickles
+the first two items (3.6 times faster on those blocks).
 """
 
 from __future__ import annotations
 
 import heapq
+import pickle
+import re
 import time
+import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Set
@@ -55,6 +65,34 @@ class _ScoreTable(dict[float, list[float]]):
             self.scorer._score(weight, byte_to_length(b) if b else 1) for b in range(256)
         ]
         return scores
+
+
+# The pickle (protocol 2) of a block's first two items, as Whoosh writes them: the document gaps (a
+# tuple of 1-, 2- or 4-byte ints), then the weights (None, one float, or a tuple of floats), each
+# tuple perhaps memoised. The opcode bytes fix the parse (a lone float is tried last, after the
+# tuples that start with one), so a match is the two items' exact extent.
+_INTS = rb"(?:\((?:K.|M..|J....)*t|(?:K.|M..|J....){1,3}[\x85\x86\x87])(?:q.|r....)?"
+_FLOATS = rb"(?:N|\((?:G.{8})*t|(?:G.{8}){1,3}[\x85\x86\x87]|G.{8})(?:q.|r....)?"
+_HEAD = re.compile(rb"\x80\x02" + _INTS + _FLOATS, re.DOTALL)
+_TUPLE2_STOP = b"\x86."
+HEAD_BYTES = 2048  # enough for a full block's gaps and weights (1,420 bytes on average at 10^6)
+
+
+def _head(matcher: W3LeafMatcher, inflate: int = HEAD_BYTES) -> tuple[Any, Any]:
+    """The current block's (gaps, weights), as ``matcher._data[:2]``, without decoding its values.
+
+    Falls back to Whoosh's whole-block read when the head is not in the first ``inflate`` bytes
+    or not in the form above.
+    """
+    if matcher._data is None:
+        raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+        head = zlib.decompressobj().decompress(raw, inflate) if matcher._compression else raw
+        found = _HEAD.match(head)
+        if found is not None:
+            ids, weights = pickle.loads(head[: found.end()] + _TUPLE2_STOP)
+            return ids, weights
+        matcher._read_data()
+    return matcher._data[0], matcher._data[1]
 
 
 def _weights(block: Any, size: int) -> list[float]:
@@ -145,11 +183,9 @@ def _doc_ids(matcher: Any, offset: int, deadline: float) -> list[int] | None:
     while not matcher._atend:
         if time.perf_counter() > deadline:
             raise Deadline
-        if matcher._data is None:
-            matcher._read_data()
         if matcher._byteids:
             return None
-        docs.extend(_block_ids(matcher._data, offset))
+        docs.extend(_block_ids(_head(matcher), offset))
         matcher._next_block()
     return docs
 
@@ -203,11 +239,9 @@ def _scan(
         if hopeless and allowed is None:
             matcher._next_block()
             continue
-        if matcher._data is None:
-            matcher._read_data()
         if matcher._byteids:
             return None
-        block = matcher._data
+        block = _head(matcher)
         ids = _block_ids(block, offset)
         weights = _weights(block, len(ids))
         if allowed is not None:

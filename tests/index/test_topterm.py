@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import pytest
 from whoosh import highlight
@@ -15,7 +16,7 @@ from extract.models import Stance
 from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
-from index.topterm import Deadline, term_docs, top_phrase, top_term
+from index.topterm import Deadline, _head, term_docs, top_phrase, top_term
 
 GENERATOR = Generator(seed=0)
 TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rare_terms()[:4]
@@ -40,6 +41,41 @@ def _count(store: IndexStore, query: Term) -> int:
 def _whoosh(store: IndexStore, query: Term, k: int) -> list[tuple[float, int]]:
     with store.index.searcher() as searcher:
         return [(hit.score, hit.docnum) for hit in searcher.search(query, limit=k)]
+
+
+def _heads(store: IndexStore, fieldname: str, text: bytes, inflate: int) -> list[tuple[Any, Any, bool]]:
+    """Per block: (gaps, weights) by ``_head``, then by a whole read, and whether the values were skipped."""
+    found = []
+    with store.index.reader() as reader:
+        for segment_reader, _ in reader.leaf_readers():
+            if (fieldname, text) not in segment_reader:
+                continue
+            matcher = segment_reader.postings(fieldname, text)
+            matcher = getattr(matcher, "child", matcher)  # under the deleted-documents filter ...
+            matcher.reset()  # ... which read the first block
+            while not matcher._atend:
+                head = _head(matcher, inflate)
+                skipped = matcher._data is None
+                matcher._read_data()
+                found.append((head, matcher._data[:2], skipped))
+                matcher._next_block()
+    return found
+
+
+@pytest.mark.parametrize("fieldname", ["text", "stance", "doctype"])
+def test_block_heads_are_whooshs_blocks_without_their_values(store: IndexStore, fieldname: str) -> None:
+    with store.index.reader() as reader:
+        texts = [text for field, text in reader.all_terms() if field == fieldname]
+    heads = [head for text in texts for head in _heads(store, fieldname, text, 2048)]
+    assert len(heads) > len(texts)  # terms of several blocks
+    assert all(head == whole for head, whole, _ in heads)
+    assert all(skipped for *_, skipped in heads)  # the values (positions, for text) were never decoded
+
+
+def test_a_block_head_past_the_inflated_bytes_is_read_whole(store: IndexStore) -> None:
+    text = store.index.schema["text"].to_bytes(IndexReader(store).parse(TERMS[0]).text)
+    heads = _heads(store, "text", text, inflate=16)
+    assert heads and all(head == whole and not skipped for head, whole, skipped in heads)
 
 
 @pytest.mark.parametrize("k", [1, 10, 50])
