@@ -36,7 +36,7 @@ import time
 import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from itertools import accumulate
 from typing import Any
 
@@ -330,12 +330,27 @@ def top_phrase(
             before = first.get(docnum)
             if before is None or docnum in deleted:
                 continue
-            starts = decode(before[1])
-            if not set(starts).isdisjoint(p - 1 for p in decode(value)):
+            starts = _positions(before[1], decode)
+            if not set(starts).isdisjoint(p - 1 for p in _positions(value, decode)):
                 length = lengths[docnum]
                 matches.append((first_scores[before[0]][length] + second_scores[weight][length], docnum))
     top = heapq.nsmallest(k, matches, key=lambda match: (-match[0], match[1]))
     return top, len(matches)
+
+
+# Whoosh's ``Positions`` value of a word found once: the count 1, then the pickle of a one-int list
+# (``K`` and a byte, or ``M`` and two little-endian bytes, then APPEND and STOP).
+_ONCE = b"\x00\x00\x00\x01\x80\x02]q\x00"
+
+
+def _positions(value: bytes, decode: Callable[[bytes], list[int]]) -> list[int]:
+    """``decode(value)`` (Whoosh's ``decode_positions``), read from the bytes when the word is there once."""
+    if value.startswith(_ONCE):
+        if len(value) == 13 and value[9] == 0x4B and value[11:] == b"a.":
+            return [value[10]]
+        if len(value) == 14 and value[9] == 0x4D and value[12:] == b"a.":
+            return [value[10] | value[11] << 8]
+    return decode(value)
 
 
 def _postings(

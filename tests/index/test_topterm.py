@@ -16,7 +16,7 @@ from extract.models import Stance
 from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
-from index.topterm import Deadline, _head, term_docs, top_phrase, top_term
+from index.topterm import Deadline, _head, _positions, term_docs, top_phrase, top_term
 
 GENERATOR = Generator(seed=0)
 TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rare_terms()[:4]
@@ -76,6 +76,22 @@ def test_a_block_head_past_the_inflated_bytes_is_read_whole(store: IndexStore) -
     text = store.index.schema["text"].to_bytes(IndexReader(store).parse(TERMS[0]).text)
     heads = _heads(store, "text", text, inflate=16)
     assert heads and all(head == whole and not skipped for head, whole, skipped in heads)
+
+
+def test_positions_are_whooshs_decoded_positions(store: IndexStore) -> None:
+    decoded: list[tuple[list[int], list[int]]] = []
+    with store.index.reader() as reader:
+        for fieldname in ("text", "body"):  # article bodies hold positions past 255 (two bytes)
+            decode = store.index.schema[fieldname].format.decode_positions
+            for text in [t for f, t in reader.all_terms() if f == fieldname][:300]:
+                matcher = reader.postings(fieldname, text)
+                while matcher.is_active():
+                    value = matcher.value()
+                    decoded.append((_positions(value, decode), decode(value)))
+                    matcher.next()
+    assert all(fast == whoosh for fast, whoosh in decoded)
+    kinds = {(len(whoosh), whoosh[0] > 255) for _, whoosh in decoded}
+    assert {(1, False), (1, True)} <= kinds and any(n > 1 for n, _ in kinds)
 
 
 @pytest.mark.parametrize("k", [1, 10, 50])
