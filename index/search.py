@@ -622,12 +622,18 @@ class IndexReader:
         return Page(items=hits, total=total, offset=offset)
 
     @_pooled
-    def facets(self, flt: QuoteFilter) -> Facets:
-        """Counts by stance, speaker, country, office and topic over every quote matching ``flt``."""
-        searcher = self.searcher()
-        return self._cached(searcher, ("facets", flt.model_dump_json()), lambda: self._facets(searcher, flt))
+    def facets(self, flt: QuoteFilter, size: int = 10) -> Facets:
+        """Counts by stance, speaker, country, office and topic over every quote matching ``flt``.
 
-    def _facets(self, searcher: Searcher, flt: QuoteFilter) -> Facets:
+        Each facet lists its ``size`` most frequent values (ties by value): a common word's
+        quotes have thousands of speakers, and a count object for each cost more than counting.
+        """
+        searcher = self.searcher()
+        return self._cached(
+            searcher, ("facets", flt.model_dump_json(), size), lambda: self._facets(searcher, flt, size)
+        )
+
+    def _facets(self, searcher: Searcher, flt: QuoteFilter, size: int) -> Facets:
         docs: Iterable[int]
         if flt.query and flt.query.strip():
             query, allowed = self._text_and_filter(searcher, flt)
@@ -644,10 +650,9 @@ class IndexReader:
             column = data.column(searcher, field)
             tally = Counter(map(column.codes.__getitem__, docs))
             tally.pop(0, None)
-            counts[name] = sorted(
-                (FacetCount(value=str(column.values[code]), count=c) for code, c in tally.items()),
-                key=lambda fc: (-fc.count, fc.value),
-            )
+            named = ((str(column.values[code]), count) for code, count in tally.items())
+            top = heapq.nsmallest(size, named, key=lambda pair: (-pair[1], pair[0]))
+            counts[name] = [FacetCount(value=value, count=count) for value, count in top]
         return Facets(**counts)
 
     # -- articles and people -------------------------------------------------

@@ -482,18 +482,16 @@ class QuoteConnection(relay.Connection[Quote]):
     ) -> QuoteFacets:
         check_size("first", first)
         context = ctx(info)
-        facets = await context.run(context.reader.facets, self.filter)
-        people = facets.person[:first]
-        records = await context.people.load_many([row.value for row in people])
+        facets = await context.run(context.reader.facets, self.filter, first)
+        records = await context.people.load_many([row.value for row in facets.person])
         names = {r.id: r.name for r in records if r}
 
         def values(rows: list[Any], label: dict[str, str] | None = None) -> list[FacetValue]:
-            shown = rows[:first]
-            return [FacetValue(value=(label or {}).get(r.value, r.value), count=r.count) for r in shown]
+            return [FacetValue(value=(label or {}).get(r.value, r.value), count=r.count) for r in rows]
 
         return QuoteFacets(
             stance=values(facets.stance, {s.value: s.name for s in StanceModel}),
-            person=values(people, names),
+            person=values(facets.person, names),
             country=values(facets.country),
             office=values(facets.office),
             topic=values(facets.topic),

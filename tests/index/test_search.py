@@ -97,9 +97,16 @@ def test_highlights_mark_matched_terms_and_escape_html(reader: IndexReader) -> N
 
 
 def test_facets_count_the_whole_result_set(reader: IndexReader) -> None:
-    facets = reader.facets(QuoteFilter(query="soldier*"))
+    facets = reader.facets(QuoteFilter(query="soldier*"), size=100)
     assert {f.value: f.count for f in facets.stance} == {"neutral": 25, "oppose": 1, "support": 1}
     assert sum(f.count for f in facets.person) == 27
+
+
+def test_facets_list_the_most_frequent_values_first(reader: IndexReader) -> None:
+    every = reader.facets(QuoteFilter(query="soldier*"), size=100).stance
+    top = reader.facets(QuoteFilter(query="soldier*"), size=2).stance
+    assert [(f.value, f.count) for f in top] == [("neutral", 25), ("oppose", 1)]  # a tie goes by value
+    assert top == every[:2]
 
 
 def test_stance_summary_per_topic(reader: IndexReader, store: IndexStore) -> None:
