@@ -15,6 +15,7 @@ from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.names import iter_tokens_back, tokenize
 from extract.sentences import Sentence
+from extract.terms import names_a_thing
 
 _WORD = re.compile(r"\w+")
 
@@ -33,6 +34,34 @@ _CLAUSE_END = re.compile(
     r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:\w+ed|said|says|told|made|took|gave|called|calling|saying)\b",
     re.I,
 )
+
+_NOUN_PHRASE_END = re.compile(r"\s+[-–—]\s")
+_VERB_WITH_OBJECT = re.compile(r"\s+[a-z]+\s+(?:a|an|the|his|her|its|their|our|my)\s", re.I)
+"""A word and a determiner after the term: a verb and its object ("what they called a
+"scheme" took a turn"), so the relative clause was the subject and ends with the term."""
+
+
+def _relative_end(text: str, masked: str, seg: Segment, clause_end: int) -> int:
+    """Where a relative clause holding a quoted term ends ("which X described as "..."").
+    It ends with the quotation, unless the term modifies a noun after it ("what it calls
+    "psychographic" profiles of voters"): then the noun phrase is the object and goes on to
+    the end of the clause. A quotation closing on its own comma or stop ends there."""
+    if text[seg.start : seg.end].rstrip()[-1:] in {",", ".", ";", ":", "!", "?"}:
+        return seg.close
+    if not names_a_thing(masked, seg.close) or _VERB_WITH_OBJECT.match(masked, seg.close):
+        return seg.close
+    dash = _NOUN_PHRASE_END.search(masked, seg.close, clause_end)
+    return dash.start() if dash else clause_end
+
+
+_TERM_WORDS = 4
+
+
+def _describes_as(masked: str, verb_end: int, seg: Segment, text: str) -> bool:
+    """Whether the verb describes something as a short quoted term ("whom she described as
+    “a born sailor”"): a label like a naming verb's, given with the relative clause that says
+    whom it labels. A longer quotation after "as" is a quotation in its own right."""
+    return masked[verb_end : seg.open].strip().casefold() == "as" and seg.words(text) <= _TERM_WORDS
 
 
 def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[int, int, str] | None:
@@ -60,10 +89,10 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
     end = m.start() if m else sent.end
     relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])
     if relative:
-        end = seg.close  # a relative clause ("which X described as "...""): it ends with the quote
-        naming = verb.text.casefold() in _NAMING_VERBS
+        end = _relative_end(text, masked, seg, end)
+        naming = verb.text.casefold() in _NAMING_VERBS or _describes_as(masked, verb.end, seg, text)
         short = len(_WORD.findall(masked[sent.start + relative.end() : verb.start])) <= 4
-        if naming and short and relative.group().casefold() in {"what", "which"}:
+        if naming and short and relative.group().casefold() in {"what", "which", "whom"}:
             start = sent.start + relative.start()  # "what aide Kevin Phillips called "...""
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
         if masked[end - 1] == "\x00":

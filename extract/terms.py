@@ -39,7 +39,7 @@ def is_title(quoted: str) -> bool:
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?:so-called\s+)?$")
 _PRONOUN_POSSESSIVE = re.compile(r"\b(his|her)\s+(?:so-called\s+)?$", re.I)
 _NAMING = re.compile(
-    r"\bwhat\s+([^,;:\x00]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?"
+    r"\b(?:what|which|whom)\s+([^,;:\x00]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?"
     r"(?:call(?:s|ed)?|dub(?:s|bed)?|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed)|"
     r"(?:describ|characteriz|characteris)(?:es|ed)\s+as|refer(?:s|red)\s+to\s+as)\s+"
     r"(?:(?:a|an|the|his|her|its|their)\s+)?$",
@@ -65,7 +65,7 @@ class Owner:
     possessive: bool
 
 
-def _names_a_thing(masked: str, close: int) -> bool:
+def names_a_thing(masked: str, close: int) -> bool:
     """Whether a noun follows the quotation ("Marten’s “fair share” plan"): the possessor's own
     name for the thing. Before a verb or preposition ("Marten’s “excesses” are ...") the term
     is someone else's word for what the possessor did."""
@@ -83,14 +83,14 @@ def term_owner(
     lo = max(floor, open_at - _REACH)
     before = masked[lo:open_at]
     m = _POSSESSIVE.search(before)
-    if m and ("so-called" in m.group() or _names_a_thing(masked, close)):
+    if m and ("so-called" in m.group() or names_a_thing(masked, close)):
         mention = people.mention_ending_at(lo + m.start())
         if mention is not None and mention.name_end == lo + m.start():
             named = people.entity_of(mention)
             if named.kind == "person" and len(named.name.split()) > 1:  # not "the Constitution's"
                 return Owner(named, text[mention.name_start : lo + m.end()].strip(), True)
     m = _PRONOUN_POSSESSIVE.search(before)
-    if m and ("so-called" in m.group() or (not after_verb and _names_a_thing(masked, close))):
+    if m and ("so-called" in m.group() or (not after_verb and names_a_thing(masked, close))):
         referent = people.pronoun("he" if m.group(1).casefold() == "his" else "she", lo + m.start())
         if referent is not None:
             return Owner(referent, m.group().strip(), True)

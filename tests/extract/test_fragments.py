@@ -18,3 +18,29 @@ def test_a_naming_verb_carries_its_object_with_the_fragment() -> None:
 def test_a_verb_object_never_starts_with_the_comma_after_the_verb() -> None:
     text = "“The bridge will reopen,” Mayor Ilse Marten said, showing off the “Bridge Crew” hat of a worker."
     assert [t[:1] for t in _texts(text)] == ["T", "s"]
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes]
+
+
+def test_a_relative_clause_goes_on_with_the_noun_its_quoted_term_modifies() -> None:
+    text = "The ferry line has started what Mayor Ilse Marten calls “predatory” pricing of winter tickets."
+    assert _quotes(text) == [
+        ("what Mayor Ilse Marten calls “predatory” pricing of winter tickets", "Ilse Marten")
+    ]
+
+
+def test_a_relative_clause_that_is_the_subject_ends_with_its_quoted_term() -> None:
+    text = "The row over what Mayor Ilse Marten called a “fair deal” took an odd turn in the spring."
+    assert _quotes(text) == [("what Mayor Ilse Marten called a “fair deal”", "Ilse Marten")]
+
+
+def test_a_relative_pronoun_before_a_describing_verb_opens_the_quote() -> None:
+    text = "Tomas Brevik met the harbour master, whom Ilse Marten once described as “a born sailor.”"
+    assert _quotes(text) == [("whom Ilse Marten once described as “a born sailor.”", "Ilse Marten")]
+
+
+def test_a_longer_quotation_after_described_as_stands_alone() -> None:
+    text = "The plan, which Ilse Marten described as “slow, costly and badly planned from the start,” passed."
+    assert _quotes(text) == [("slow, costly and badly planned from the start,", "Ilse Marten")]

@@ -60,7 +60,7 @@ def test_a_possessive_before_a_verb_is_not_the_speaker() -> None:
 
 def test_what_someone_called_a_term_is_their_word() -> None:
     text = "The council passed what Mayor Ilse Marten called a “disaster” budget."
-    assert _quotes(text) == [("mixed", "what Mayor Ilse Marten called a “disaster”", "Ilse Marten")]
+    assert _quotes(text) == [("mixed", "what Mayor Ilse Marten called a “disaster” budget", "Ilse Marten")]
 
 
 def test_a_pronoun_after_a_naming_verb_is_its_object() -> None:
