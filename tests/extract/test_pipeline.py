@@ -169,6 +169,18 @@ def test_a_quoted_sentence_goes_on_with_the_quotation_before_it_past_another_rep
     ]
 
 
+def test_a_quoted_sentence_after_an_adding_that_report_goes_on_with_the_report() -> None:
+    text = (
+        "“The bridge will reopen in May,” Mayor Ilse Marten said, adding that the council had found "
+        "the money. “We will not wait another winter.”"
+    )
+    quotes = extract_article(text).quotes
+    assert [(q.kind.value, q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct", "The bridge will reopen in May,", "Ilse Marten"),
+        ("mixed", "that the council had found the money. “We will not wait another winter.”", "Ilse Marten"),
+    ]
+
+
 def test_an_office_holder_speaking_for_a_country_in_a_that_clause_holds_its_office() -> None:
     (quote,) = extract_article(
         "Defence Minister Kari Lund said that Norway does not plan to send ships."
