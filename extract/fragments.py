@@ -41,13 +41,17 @@ _VERB_WITH_OBJECT = re.compile(r"\s+[a-z]+\s+(?:a|an|the|his|her|its|their|our|m
 "scheme" took a turn"), so the relative clause was the subject and ends with the term."""
 
 
+def _closes_on_stop(text: str, seg: Segment) -> bool:
+    """Whether the quotation closes on its own comma or stop ("called inversions “unpatriotic,”
+    and his aides ..."): the object ends with the marks and what follows is the writer's."""
+    return text[seg.start : seg.end].rstrip()[-1:] in {",", ".", ";", ":", "!", "?"}
+
+
 def _relative_end(text: str, masked: str, seg: Segment, clause_end: int) -> int:
     """Where a relative clause holding a quoted term ends ("which X described as "..."").
     It ends with the quotation, unless the term modifies a noun after it ("what it calls
     "psychographic" profiles of voters"): then the noun phrase is the object and goes on to
-    the end of the clause. A quotation closing on its own comma or stop ends there."""
-    if text[seg.start : seg.end].rstrip()[-1:] in {",", ".", ";", ":", "!", "?"}:
-        return seg.close
+    the end of the clause."""
     if not names_a_thing(masked, seg.close) or _VERB_WITH_OBJECT.match(masked, seg.close):
         return seg.close
     dash = _NOUN_PHRASE_END.search(masked, seg.close, clause_end)
@@ -87,6 +91,8 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         return None  # "said in his book, “...”", "admitted during an interview": the setting, no object
     m = _CLAUSE_END.search(masked, seg.close, sent.end)
     end = m.start() if m else sent.end
+    if _closes_on_stop(text, seg):
+        end = seg.close
     relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])
     if relative:
         end = _relative_end(text, masked, seg, end)

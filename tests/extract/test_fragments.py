@@ -44,3 +44,8 @@ def test_a_relative_pronoun_before_a_describing_verb_opens_the_quote() -> None:
 def test_a_longer_quotation_after_described_as_stands_alone() -> None:
     text = "The plan, which Ilse Marten described as “slow, costly and badly planned from the start,” passed."
     assert _quotes(text) == [("slow, costly and badly planned from the start,", "Ilse Marten")]
+
+
+def test_a_fragment_closing_on_its_comma_ends_the_verb_object() -> None:
+    text = "Mayor Ilse Marten called the toll “unfair,” and her deputy has since asked for a review."
+    assert _quotes(text) == [("the toll “unfair,”", "Ilse Marten")]
