@@ -29,6 +29,13 @@ _BARE_ATTRIBUTION = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}[a-z]+\s*\.(?!\S
 """An attribution that is a whole sentence ("Mr. Hale said."): it belongs to the quotation
 before it even after a full stop, having nothing of its own to say."""
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+_FINAL_ABBREV = wordset("u.s u.k u.n e.u d.c etc inc corp co ltd jr sr")
+"""Abbreviations that also end sentences ("... attacks in the U.S. He says ...")."""
+_OPENER = re.compile(
+    r"\s+(?:He|She|They|It|We|I|This|That|These|Those|There|But|And|So|Yet|His|Her|Their|Its|Our|"
+    r"However|Still|Meanwhile|Instead|If|When|While|After|Before|Since|Although)\b"
+)
+"""Words that open a sentence and never go on a name ("U.S. Steel", "Inc. Chief")."""
 
 
 @dataclass(frozen=True)
@@ -41,13 +48,18 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation within the sentence: a title or
+    an initial always does; "U.S." or "Inc." does unless a sentence opener follows it."""
     m = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
     if not m:
         return False
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "C. Q. Brown"
-    return word.casefold().rstrip(".") in _ABBREV
+    low = word.casefold().rstrip(".")
+    if low in _FINAL_ABBREV and _OPENER.match(text, dot + 1):
+        return False
+    return low in _ABBREV
 
 
 def split(text: str, start: int, end: int, para: int, segments: list[Segment]) -> list[Sentence]:

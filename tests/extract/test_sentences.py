@@ -23,6 +23,11 @@ def test_titles_initials_and_country_abbreviations_do_not_end_a_sentence() -> No
     assert _sentences(text) == ["Sen. Ada Brook met Gen. R. T. Lowe in the U.S. Capitol.", "They talked."]
 
 
+def test_a_country_abbreviation_ends_a_sentence_before_a_pronoun() -> None:
+    text = "The ferry firm moved its office to the U.S. She says the move paid off."
+    assert _sentences(text) == ["The ferry firm moved its office to the U.S.", "She says the move paid off."]
+
+
 def test_a_quotation_of_several_sentences_stays_with_its_attribution() -> None:
     text = "“We won. We earned it,” the coach said. Fans cheered."
     assert _sentences(text) == ["“We won. We earned it,” the coach said.", "Fans cheered."]
