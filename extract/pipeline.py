@@ -319,9 +319,10 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
 
 def _goes_on(doc: _Doc, prev: Found, f: Found) -> bool:
     """Whether an uncued quotation making up the whole of the paragraph after an attributed
-    quotation's sentence goes on with it ("“A,” she said. ¶ “B.”"): a paragraph of more
-    words, or a second attribution, starts a statement of its own."""
-    if prev.kind is not QuoteKind.DIRECT or prev.cue is None or f.cue is not None:
+    quotation's sentence goes on with it ("“A,” she said. ¶ “B.”", or after a mixed report
+    "The toll “is fair,” she said. ¶ “B.”"): a paragraph of more words, or a second
+    attribution, starts a statement of its own."""
+    if not prev.segments or prev.cue is None or f.cue is not None:
         return False
     if not _next_sentence(doc, prev.end, f.start):
         return False

@@ -181,6 +181,15 @@ def test_a_quoted_sentence_after_an_adding_that_report_goes_on_with_the_report()
     ]
 
 
+def test_a_quoted_paragraph_goes_on_with_the_mixed_report_before_it() -> None:
+    text = "The new toll is “fair to everyone who drives,” Mayor Ilse Marten said.\n\n“Nobody pays twice.”"
+    quotes = extract_article(text).quotes
+    assert [(q.kind.value, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("mixed", "Ilse Marten")
+    ]
+    assert (quotes[0].start, quotes[0].end) == (0, len(text))
+
+
 def test_an_office_holder_speaking_for_a_country_in_a_that_clause_holds_its_office() -> None:
     (quote,) = extract_article(
         "Defence Minister Kari Lund said that Norway does not plan to send ships."
