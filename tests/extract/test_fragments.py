@@ -49,3 +49,8 @@ def test_a_longer_quotation_after_described_as_stands_alone() -> None:
 def test_a_fragment_closing_on_its_comma_ends_the_verb_object() -> None:
     text = "Mayor Ilse Marten called the toll “unfair,” and her deputy has since asked for a review."
     assert _quotes(text) == [("the toll “unfair,”", "Ilse Marten")]
+
+
+def test_a_dash_typed_as_a_spaced_hyphen_ends_the_verb_object() -> None:
+    text = "Mayor Ilse Marten promised the ferry would run “all winter long” - and the council agreed."
+    assert [t for t, _ in _quotes(text)] == ["the ferry would run “all winter long”"]
