@@ -530,7 +530,7 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
 
 
 _SUBORDINATORS = wordset(
-    "after having if when whenever while although though because since once before until unless whether"
+    "after having if when whenever while although though because since once before until unless whether as"
 )
 _LEAD_OPENERS = wordset("but and so yet still even")
 _CLAUSE_COMMA = re.compile(r",\s")
@@ -549,6 +549,9 @@ def _subordinate_end(ctx: _Ctx, start: int, end: int) -> int:
     if not (opening or _RELATIVE_LEAD.search(_tail(ctx.masked, ctx.sent.start, start)[0])):
         return end
     comma = _CLAUSE_COMMA.search(ctx.masked, start, end)
+    for seg in _segments_in(ctx, start, comma.start() if comma else end):
+        if seg.closed and ctx.text[seg.start : seg.end].rstrip().endswith(","):
+            return seg.close  # "Even as she said the toll “is fair,” the council ...": its comma
     return comma.start() if comma else end
 
 

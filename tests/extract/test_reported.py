@@ -632,6 +632,11 @@ def test_a_report_in_an_opening_or_relative_clause_ends_at_its_comma(text: str, 
     assert _found(text) == [("indirect", content, "Ilse Marten")]
 
 
+def test_a_report_in_an_opening_as_clause_ends_with_a_quotation_closing_on_its_comma() -> None:
+    text = "Even as Mayor Ilse Marten said the toll “is fair to all,” Tomas Brevik called it a burden."
+    assert _found(text)[0] == ("mixed", "the toll “is fair to all,”", "Ilse Marten")
+
+
 def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
     text = "The bridge would reopen soon, Mayor Ilse Marten said on Monday, with crews working all night."
     (quote,) = extract_article(text).quotes
