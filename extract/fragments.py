@@ -13,7 +13,7 @@ import re
 from extract.cues import COMPLEMENT_VERBS, inflect
 from extract.direct import Segment
 from extract.lexicon import wordset
-from extract.names import iter_tokens_back, tokenize
+from extract.names import Tok, iter_tokens_back, tokenize
 from extract.sentences import Sentence
 from extract.terms import names_a_thing
 
@@ -58,6 +58,35 @@ def _relative_end(text: str, masked: str, seg: Segment, clause_end: int) -> int:
     return dash.start() if dash else clause_end
 
 
+_PARTICIPLES = wordset("called dubbed labeled labelled titled nicknamed billed branded")
+_DETERMINERS = wordset("a an the")
+_NOT_NAMED = _DETERMINERS | wordset("so he she they it we i you who which that what also")
+_NOUN_REACH = 4  # words from a naming participle back to the determiner of its noun
+
+
+def _only_determiners(toks: list[Tok]) -> bool:
+    """Whether nothing but an article stands between a verb and its quotation."""
+    return all(t.text.casefold() in _DETERMINERS for t in toks)
+
+
+def _named_noun(masked: str, floor: int, verb: Tok) -> int | None:
+    """Where the noun phrase a naming participle follows starts ("[a short film] called
+    “Harbour Days”"): the quoted name belongs with the thing it names. None when the word
+    before the verb is no common noun after an article ("The mayor called “...”" is a
+    subject and its verb)."""
+    if verb.text.casefold() not in _PARTICIPLES:
+        return None
+    for n, tok in enumerate(iter_tokens_back(masked, floor, verb.start)):
+        low = tok.text.casefold()
+        if n == 0 and (not tok.text.islower() or low in _NOT_NAMED):
+            return None  # "the so called “X”" is the writer's label, "what he called “X”" a clause
+        if low in _DETERMINERS:
+            return tok.start
+        if n >= _NOUN_REACH or not tok.text[0].isalpha() or not tok.text.islower():
+            return None
+    return None
+
+
 _TERM_WORDS = 4
 
 
@@ -89,9 +118,12 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         rest = rest[1:]
     if start == verb.end and rest and rest[0].text.casefold() in _SETTING:
         return None  # "said in his book, “...”", "admitted during an interview": the setting, no object
+    named = _named_noun(masked, sent.start, verb) if _only_determiners(rest) else None
+    if named is not None:
+        start = named
     m = _CLAUSE_END.search(masked, seg.close, sent.end)
     end = m.start() if m else sent.end
-    if _closes_on_stop(text, seg):
+    if named is not None or _closes_on_stop(text, seg):
         end = seg.close
     relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])
     if relative:

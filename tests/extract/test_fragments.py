@@ -54,3 +54,18 @@ def test_a_fragment_closing_on_its_comma_ends_the_verb_object() -> None:
 def test_a_dash_typed_as_a_spaced_hyphen_ends_the_verb_object() -> None:
     text = "Mayor Ilse Marten promised the ferry would run “all winter long” - and the council agreed."
     assert [t for t, _ in _quotes(text)] == ["the ferry would run “all winter long”"]
+
+
+def test_a_naming_participle_takes_in_the_noun_it_names() -> None:
+    text = "Mayor Ilse Marten praised a short film called “Harbour Days” at the festival."
+    assert _quotes(text) == [("a short film called “Harbour Days”", "Ilse Marten")]
+
+
+def test_a_so_called_term_is_no_naming_participle() -> None:
+    text = "Mayor Ilse Marten attacked the so called “ferry tax” again."
+    assert all(not t.startswith("the so called") for t, _ in _quotes(text))
+
+
+def test_a_subject_pronoun_before_a_naming_verb_is_no_named_noun() -> None:
+    text = "Mayor Ilse Marten defended the plan, which she called “the fair route” for the ferry."
+    assert all("defended" not in t and "the plan" not in t for t, _ in _quotes(text))
