@@ -429,9 +429,13 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
                 if _has_words(ctx.text[s.start : s.end], 1)
             ]
         quoted = first.words(ctx.text)
-        if not continues_predicate(ctx.masked, first.close, end) and quoted >= 3 and tail <= 1.5 * quoted:
-            # ""there's no consensus" to send a force", "says he's "losing," part of a lashing":
-            # the quotation is the point, the words after it the writer's add-on
+        cry = ctx.text[first.start : first.end].rstrip()[-1:] in {"!", "?"}
+        if cry or (
+            not continues_predicate(ctx.masked, first.close, end) and quoted >= 3 and tail <= 1.5 * quoted
+        ):
+            # ""there's no consensus" to send a force", "says he's "losing," part of a lashing",
+            # "yelled "You lie!" at the speaker": the quotation is the point, the words after it
+            # the writer's add-on
             return [(first.start, first.end, QuoteKind.DIRECT, (first,))]
     if not _has_words(outside, 1):
         return [(s.start, s.end, QuoteKind.DIRECT, (s,)) for s in segs]

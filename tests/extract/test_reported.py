@@ -637,6 +637,11 @@ def test_a_report_in_an_opening_as_clause_ends_with_a_quotation_closing_on_its_c
     assert _found(text)[0] == ("mixed", "the toll “is fair to all,”", "Ilse Marten")
 
 
+def test_a_quoted_cry_is_the_quote_without_the_words_after_it() -> None:
+    text = "Tomas Brevik shouted “Shame on you!” at Mayor Ilse Marten during the harbour meeting."
+    assert _found(text) == [("direct", "Shame on you!", "Tomas Brevik")]
+
+
 def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
     text = "The bridge would reopen soon, Mayor Ilse Marten said on Monday, with crews working all night."
     (quote,) = extract_article(text).quotes
