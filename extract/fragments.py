@@ -41,7 +41,7 @@ _VERB_WITH_OBJECT = re.compile(r"\s+[a-z]+\s+(?:a|an|the|his|her|its|their|our|m
 "scheme" took a turn"), so the relative clause was the subject and ends with the term."""
 
 
-def _closes_on_stop(text: str, seg: Segment) -> bool:
+def closes_on_stop(text: str, seg: Segment) -> bool:
     """Whether the quotation closes on its own comma or stop ("called inversions “unpatriotic,”
     and his aides ..."): the object ends with the marks and what follows is the writer's."""
     return text[seg.start : seg.end].rstrip()[-1:] in {",", ".", ";", ":", "!", "?"}
@@ -123,7 +123,7 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         start = named
     m = _CLAUSE_END.search(masked, seg.close, sent.end)
     end = m.start() if m else sent.end
-    if named is not None or _closes_on_stop(text, seg):
+    if named is not None or closes_on_stop(text, seg):
         end = seg.close
     relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])
     if relative:

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from extract import stance
 from extract.cleanup import clean
 from extract.direct import Segment, find_segments, mask
-from extract.fragments import complement
+from extract.fragments import closes_on_stop, complement
 from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteKind
 from extract.names import find_names
 from extract.reported import Found, attribute, continues_predicate, subject
 from extract.sentences import Sentence, split
 from extract.spans import WINDOW, SpanSet, window
 from extract.speakers import Entity, People
-from extract.terms import is_title, term_owner
+from extract.terms import is_title, names_a_thing, term_owner
 from extract.titles import country_of
 from extract.topics import Topic
 
@@ -104,8 +104,25 @@ def extract_article(
 
 _UNCUED_WORDS = 5
 """Words a quoted fragment inside a writer's sentence needs, with no verb of saying governing
-it and no colon before it, to be taken for someone's words: shorter, it is a label ("the
+it and no colon before it, to be taken for anyone's words: shorter, it is a label ("the
 “king of debt” moniker"), a slogan or a scare quote far more often than a quotation."""
+_TERM_WORDS = 3
+"""Below this, an uncued fragment is a term whoever's sentence it is in; from it up to
+``_UNCUED_WORDS`` it is a named person's phrase ("Marten defended “a politics of hope”")
+unless a noun follows it, which makes it a label ("the “ferry for all” service")."""
+
+
+def _label(doc: _Doc, seg: Segment, lead: str) -> bool:
+    """Whether a short uncued fragment is a label: no colon introduces it and a noun follows
+    it, with no comma or stop of its own between ("“fair deal” plan", not "“fair deal,” said")."""
+    return (
+        not lead.endswith(":") and not closes_on_stop(doc.text, seg) and names_a_thing(doc.masked, seg.close)
+    )
+
+
+def _person(who: Entity | None) -> bool:
+    """Whether the speaker is a person: an organisation's short quoted phrase is its slogan."""
+    return who is not None and who.kind == "person"
 
 
 def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
@@ -150,13 +167,15 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         ):
             continue  # a title or name in quotation marks, which no cue claims
         if lead:
-            if comp is None and words < (3 if lead.endswith(":") else _UNCUED_WORDS):
+            if comp is None and (words < _TERM_WORDS or (words < _UNCUED_WORDS and _label(doc, seg, lead))):
                 continue  # a scare quote or a label: a quoted term no one is said to have said
             who, group = subject(doc.text, doc.masked, sent, people)
             if owner is not None:
                 who = owner.who  # "what the mayor called a “disaster”": the mayor's word
             elif who is None and not group:
                 who = _nearest_person(doc, people, sent, seg)
+            if comp is None and words < _UNCUED_WORDS and not lead.endswith(":") and not _person(who):
+                continue  # a short phrase is a person's words only: "the party's “fair deal”" is a label
             if comp is not None:
                 cs, ce, verb = comp
                 ce = _before_next_report(doc, cue_starts, seg, ce)

@@ -88,6 +88,17 @@ def test_a_short_uncued_fragment_is_a_label_unless_a_colon_introduces_it() -> No
     assert [q.text for q in extract_article(text).quotes] == ["Not this winter."]
 
 
+def test_a_short_uncued_phrase_in_a_named_persons_sentence_is_theirs() -> None:
+    text = "Mayor Ilse Marten is running on “a politics of hope” this year."
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes] == [
+        ("a politics of hope", "Ilse Marten")
+    ]
+
+
+def test_a_two_word_uncued_phrase_stays_a_scare_quote() -> None:
+    assert extract_article("Mayor Ilse Marten is running on “hopeful politics” this year.").quotes == []
+
+
 def test_a_quotation_a_colon_introduces_is_a_quote_even_without_a_named_speaker() -> None:
     text = "A footnote in the harbour report makes the limits clear: “These figures leave out winter.”"
     (quote,) = extract_article(text).quotes
