@@ -112,11 +112,16 @@ _TERM_WORDS = 3
 unless a noun follows it, which makes it a label ("the “ferry for all” service")."""
 
 
-def _label(doc: _Doc, seg: Segment, lead: str) -> bool:
-    """Whether a short uncued fragment is a label: no colon introduces it and a noun follows
-    it, with no comma or stop of its own between ("“fair deal” plan", not "“fair deal,” said")."""
+def _modifies_noun(doc: _Doc, seg: Segment) -> bool:
+    """Whether a short quoted term modifies the noun after it, with no comma or stop of its own
+    between ("“fair deal” plan", not "“fair deal,” said"): uncued, it is a label; as a verb's
+    object ("portrays “illegal” migrants as ..."), the noun phrase is the object. A title
+    ("“Harbour Days” opened") names the thing itself."""
     return (
-        not lead.endswith(":") and not closes_on_stop(doc.text, seg) and names_a_thing(doc.masked, seg.close)
+        seg.words(doc.text) < _UNCUED_WORDS
+        and not closes_on_stop(doc.text, seg)
+        and names_a_thing(doc.masked, seg.close)
+        and not is_title(doc.text[seg.start : seg.end])
     )
 
 
@@ -167,7 +172,9 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         ):
             continue  # a title or name in quotation marks, which no cue claims
         if lead:
-            if comp is None and (words < _TERM_WORDS or (words < _UNCUED_WORDS and _label(doc, seg, lead))):
+            if comp is None and (
+                words < _TERM_WORDS or (not lead.endswith(":") and _modifies_noun(doc, seg))
+            ):
                 continue  # a scare quote or a label: a quoted term no one is said to have said
             who, group = subject(doc.text, doc.masked, sent, people)
             if owner is not None:
@@ -184,7 +191,11 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 segs = tuple(_opening_in(doc, cs, ce))
                 used.update(s.open for s in segs)
                 prefix = doc.masked[cs : seg.open].strip(" ,:")
-                direct = not prefix and not continues_predicate(doc.masked, seg.close, ce)
+                direct = (
+                    not prefix
+                    and not _modifies_noun(doc, seg)
+                    and not continues_predicate(doc.masked, seg.close, ce)
+                )
                 if direct or (words >= 3 and len(doc.masked[cs:ce].replace("\x00", "").split()) <= 2):
                     new = Found(seg.start, seg.end, QuoteKind.DIRECT, verb, seg.open, who, (seg,))
                 else:

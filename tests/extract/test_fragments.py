@@ -69,3 +69,8 @@ def test_a_so_called_term_is_no_naming_participle() -> None:
 def test_a_subject_pronoun_before_a_naming_verb_is_no_named_noun() -> None:
     text = "Mayor Ilse Marten defended the plan, which she called “the fair route” for the ferry."
     assert all("defended" not in t and "the plan" not in t for t, _ in _quotes(text))
+
+
+def test_a_quoted_term_modifying_a_noun_takes_the_noun_phrase_into_the_object() -> None:
+    text = "Mayor Ilse Marten portrayed “reckless” drivers as the cause of the crashes."
+    assert _quotes(text) == [("“reckless” drivers as the cause of the crashes", "Ilse Marten")]
