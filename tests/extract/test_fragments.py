@@ -74,3 +74,8 @@ def test_a_subject_pronoun_before_a_naming_verb_is_no_named_noun() -> None:
 def test_a_quoted_term_modifying_a_noun_takes_the_noun_phrase_into_the_object() -> None:
     text = "Mayor Ilse Marten portrayed “reckless” drivers as the cause of the crashes."
     assert _quotes(text) == [("“reckless” drivers as the cause of the crashes", "Ilse Marten")]
+
+
+def test_a_coordinated_participle_after_the_fragment_starts_a_new_clause() -> None:
+    text = "Mayor Ilse Marten spent Monday praising the toll as “a fair deal” and urging drivers to pay it."
+    assert _quotes(text) == [("the toll as “a fair deal”", "Ilse Marten")]
