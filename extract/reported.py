@@ -106,6 +106,7 @@ _STOP = re.compile(
     r"would|will|then|later|said|says|added|noted|stressed)\b"
     r"|,\s+(?:but|and)\s+(?:\w+ly\s+)?(?-i:[a-z]+ed)\s"
     r"|,?\s+but\s+(?:she|he|they|it|did|does|do|has|have)\s"
+    r"|(?<=\x00)\s+and\s+(?-i:[a-z]+ing)\s"
     r"|;)",
     re.I,
 )

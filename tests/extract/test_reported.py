@@ -642,6 +642,11 @@ def test_a_quoted_cry_is_the_quote_without_the_words_after_it() -> None:
     assert _found(text) == [("direct", "Shame on you!", "Tomas Brevik")]
 
 
+def test_a_participle_coordinated_after_a_quotation_ends_the_report() -> None:
+    text = "Ilse Marten made her name writing a memoir called “Harbour Days” and leading a port board."
+    assert _found(text) == [("mixed", "a memoir called “Harbour Days”", "Ilse Marten")]
+
+
 def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
     text = "The bridge would reopen soon, Mayor Ilse Marten said on Monday, with crews working all night."
     (quote,) = extract_article(text).quotes
