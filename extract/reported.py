@@ -920,8 +920,9 @@ def _one_cue(
             return out  # "“...,” she told a crowd in Nashua, N.H.": the rest is no report
         if direct:
             emit(left, who)
-        elif left and not led and interrupted:
-            # "The solution, the partner said, was simple": one report around its attribution
+        elif left and interrupted and (not led or (ctx.masked[start] == "\x00" and _ends_quoted(ctx, left))):
+            # "The solution, the partner said, was simple" (or "The toll “is fair,” she said, “but
+            # ...”"): one report around its attribution
             right = _classify(ctx, start, _region_end(ctx, start, cues, floor))
             if right:
                 (ls, le, lk, lg), (rs, re_, rk, rg) = left[0], right[0]
@@ -955,6 +956,14 @@ def _one_cue(
     for s, e in _clauses(ctx, start, end, led):
         emit(_classify(ctx, s, e), who)
     return out
+
+
+def _ends_quoted(ctx: _Ctx, spans: list[tuple[int, int, QuoteKind, tuple[Segment, ...]]]) -> bool:
+    """Whether the last span before an attribution ends in a quotation closing on its comma."""
+    if not spans or not spans[-1][3]:
+        return False
+    last = spans[-1][3][-1]
+    return last.close >= spans[-1][1] and ctx.text[last.start : last.end].rstrip().endswith(",")
 
 
 _CLAUSE_SUBJECT = re.compile(

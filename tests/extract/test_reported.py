@@ -647,6 +647,13 @@ def test_a_participle_coordinated_after_a_quotation_ends_the_report() -> None:
     assert _found(text) == [("mixed", "a memoir called “Harbour Days”", "Ilse Marten")]
 
 
+def test_a_mixed_report_interrupted_by_its_attribution_goes_on_with_the_quotation_after() -> None:
+    text = "The toll “is a fair deal,” Mayor Ilse Marten says, “but drivers want it lower.”"
+    (quote,) = extract_article(text).quotes
+    assert (quote.kind, quote.speaker and quote.speaker.name) == (QuoteKind.MIXED, "Ilse Marten")
+    assert (quote.start, quote.end) == (0, len(text))
+
+
 def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
     text = "The bridge would reopen soon, Mayor Ilse Marten said on Monday, with crews working all night."
     (quote,) = extract_article(text).quotes
