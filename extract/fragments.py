@@ -98,14 +98,15 @@ def _describes_as(masked: str, verb_end: int, seg: Segment, text: str) -> bool:
 
 
 def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[int, int, str] | None:
-    """The object of a communication verb that holds a quoted fragment, as a mixed span:
-    "called [the system "rigged"]", "described [Trump as "kind"]". None when no such verb
-    governs the fragment (then a short fragment is only a scare quote)."""
+    """The object of a communication verb (or naming participle, "[an event] billed as") that
+    holds a quoted fragment, as a mixed span: "called [the system "rigged"]", "described [Trump
+    as "kind"]". None when no such verb governs the fragment (then a short fragment is only a
+    scare quote)."""
     verb = None
     for n, tok in enumerate(iter_tokens_back(masked, sent.start, seg.open)):
         if n > _VERB_REACH or tok.text in {";", ":", "(", ")"}:
             return None
-        if tok.text.casefold() in COMPLEMENT_VERBS:
+        if tok.text.casefold() in COMPLEMENT_VERBS or tok.text.casefold() in _PARTICIPLES:
             verb = tok
             break
     if verb is None:

@@ -79,3 +79,8 @@ def test_a_quoted_term_modifying_a_noun_takes_the_noun_phrase_into_the_object() 
 def test_a_coordinated_participle_after_the_fragment_starts_a_new_clause() -> None:
     text = "Mayor Ilse Marten spent Monday praising the toll as “a fair deal” and urging drivers to pay it."
     assert _quotes(text) == [("the toll as “a fair deal”", "Ilse Marten")]
+
+
+def test_a_naming_participle_that_is_no_verb_of_saying_still_carries_its_noun() -> None:
+    text = "At an event billed as “Ferries for Everyone,” Mayor Ilse Marten unveiled a plan."
+    assert [t for t, _ in _quotes(text)] == ["an event billed as “Ferries for Everyone,”"]
