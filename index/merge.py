@@ -16,7 +16,8 @@ segments' postings a block at a time. It also replaces
 ``SegmentWriter._flush_segment`` so that writing a segment's postings looks
 up each posting's document length in a table read once per field rather than
 through a column read per posting. The index files are the same; only the
-way there changes.
+way there changes. Measured: merging 13 segments of 10^4 quotes 8.9 -> 5.5 s;
+a 10^5-quote bulk build 193-232 -> 127-138 s, 10^6 2,385 -> 1,789 s.
 """
 
 from __future__ import annotations
