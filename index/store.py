@@ -28,12 +28,13 @@ from whoosh.writing import IndexWriter, LockError
 
 from extract.models import Country, ExtractedArticle, Quote, Speaker
 from extract.registry import PersonRecord, Registry, fold
-from index import merge, whoosh_patches
+from index import merge as streaming_merge
+from index import whoosh_patches
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.models import Appearance, ArticleRecord, QuoteRecord
 
 whoosh_patches.apply()
-merge.apply()
+streaming_merge.apply()
 
 INDEX_NAME = "quotesearch"
 _WORD = re.compile(r"\w+")
