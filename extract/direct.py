@@ -1,11 +1,12 @@
 """Quotation marks: find the spans of quoted words in a paragraph.
 
 Handles straight and curly double quotes, the doubled apostrophes some wires
-use (''like this''), mismatched pairs (curly open, straight close) and quotes
-left open at the end of a paragraph because the next paragraph continues them
-(news style opens every paragraph of a long quote and closes only the last).
-Single quotes are never openers here: inside a double quote they are a quote
-within the quote and belong to it.
+use (''like this''), mismatched pairs (curly open, straight close; a double
+open closed by a single mark, see ``_single_close``) and quotes left open at
+the end of a paragraph because the next paragraph continues them (news style
+opens every paragraph of a long quote and closes only the last). Single quotes
+are never openers here: inside a double quote they are a quote within the quote
+and belong to it.
 """
 
 from __future__ import annotations
@@ -67,14 +68,51 @@ def find_segments(text: str, start: int, end: int) -> list[Segment]:
             inner_end = pos
             while inner_end > open_at + open_len and text[inner_end - 1].isspace():
                 inner_end -= 1
-            segments.append(_segment(text, open_at, open_len, inner_end, inner_end, closed=False))
+            segments.append(_unclosed(text, open_at, open_len, inner_end))
             open_at, open_len = pos, len(mark)
             continue
         segments.append(_segment(text, open_at, open_len, pos, pos + len(mark), closed=True))
         open_at = None
     if open_at is not None:
-        segments.append(_segment(text, open_at, open_len, end, end, closed=False))
+        segments.append(_unclosed(text, open_at, open_len, end))
     return [s for s in segments if s.end > s.start]
+
+
+_SINGLE = frozenset("’'")
+_SPEECH_END = frozenset(".,!?…")
+
+
+def _unclosed(text: str, open_at: int, open_len: int, limit: int) -> Segment:
+    """A double quote no double mark closes before ``limit``: closed by a single mark
+    when one plausibly ends it (see ``_single_close``), otherwise left open.
+    """
+    close = _single_close(text, open_at + open_len, limit)
+    if close is None:
+        return _segment(text, open_at, open_len, limit, limit, closed=False)
+    return _segment(text, open_at, open_len, close, close + 1, closed=True)
+
+
+def _single_close(text: str, start: int, limit: int) -> int | None:
+    """Where a single mark closes a double quote in ``text[start:limit]``, if one does.
+
+    Writers slip and close “like this’; without this the quote runs on over the
+    reporter's next sentences. Only a mark right after speech-ending punctuation
+    counts (“... go.’ She ...”, “... go,’ she said”), which an apostrophe never is
+    (“the minister’s plan”, “dogs’ owners”), and a mark that balances an inner
+    opening ‘ belongs to the quote within the quote.
+    """
+    depth = 0
+    for i in range(start, limit):
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "‘" or (ch == "'" and not before.isalnum() and after.isalnum()):
+            depth += 1
+        elif ch in _SINGLE and not (before.isalnum() and after.isalnum()) and depth > 0:
+            depth -= 1
+        elif ch in _SINGLE and before in _SPEECH_END and not after.isalnum():
+            return i
+    return None
 
 
 def _segment(text: str, open_at: int, open_len: int, inner_end: int, close: int, closed: bool) -> Segment:

@@ -20,9 +20,32 @@ def test_mismatched_marks_still_pair() -> None:
     assert _inner('She said “we are ready now" and left.') == ["we are ready now"]
 
 
+def test_a_double_quote_closed_by_a_single_mark_ends_there() -> None:
+    text = "Ilse Marten wrote: “The pier opens at dawn.’ She spoke on Monday. Crowds came."
+    assert _inner(text) == ["The pier opens at dawn."]
+    text = "“We will rebuild the pier,’ Ilse Marten said. “It takes a year.”"
+    assert _inner(text) == ["We will rebuild the pier,", "It takes a year."]
+    (quote,) = extract_article("“We will rebuild the pier,’ Ilse Marten said on Monday. Rain fell.").quotes
+    assert quote.text == "We will rebuild the pier,"
+    assert quote.speaker is not None and quote.speaker.name == "Ilse Marten"
+
+
+def test_a_single_mark_closing_an_inner_quote_or_an_apostrophe_leaves_a_quote_open() -> None:
+    text = "“He told us ‘wait.’ Then he left the room and the dogs’ owners followed."
+    (seg,) = find_segments(text, 0, len(text))
+    assert not seg.closed and text[seg.start : seg.end] == text[1:]
+    text = "“The minister’s plan is fair, and the dogs’ owners agree."
+    (seg,) = find_segments(text, 0, len(text))
+    assert not seg.closed and text[seg.start : seg.end] == text[1:]
+
+
 def test_single_quotes_inside_stay_part_of_the_outer_quote() -> None:
     text = "“They told me ‘never again’ and walked out,” she said."
     assert _inner(text) == ["They told me ‘never again’ and walked out,"]
+    assert _inner("“He said ‘no’ to us,” she said.") == ["He said ‘no’ to us,"]
+    assert _inner("“The minister’s plan helps the dogs’ owners,” she said.") == [
+        "The minister’s plan helps the dogs’ owners,"
+    ]
 
 
 def test_a_quote_left_open_runs_to_the_paragraph_end() -> None:
