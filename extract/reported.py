@@ -519,7 +519,7 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
             tail, lo = _tail(ctx.masked, start, np_start)
             lead = re.search(r"(?:[,\x00]|,?\s+(?:and|but))\s*$", tail)
             if np_start > start and lead and _attribution_break(ctx, lo + lead.start()):
-                end = min(end, lo + lead.start())
+                end = min(end, _dash_aside(ctx, start, lo + lead.start()))
             coord = _COORDINATED.search(ctx.masked, max(start, cstart - _TAIL), cstart)
             if coord:
                 end = min(end, coord.start())
@@ -532,6 +532,43 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
         end = last  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence
     del floor
     return _subordinate_end(ctx, start, end)
+
+
+_DASH_BEFORE = re.compile(r"\s(?:-{1,2}|[—–])\s*$|[—–]\s*$")
+"""A dash right before a quotation: a spaced hyphen (" - ", " -- ") or an en or em dash."""
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+_DASH_TO_QUOTATION = re.compile(r"\s*(?:-{1,2}|[—–])\s*\x00")
+"""A report ending right before a dash and a quotation ("... was weak - “We ...,” she said"):
+the next cue's words start after it, so they are read without the report before the dash."""
+
+
+def _aside_speaker(ctx: _Ctx, np_start: int, np_end: int, found: list[Found]) -> Entity | None:
+    """Who "she" is in a dash aside after a report: the reporter of the sentence ("Marten
+    suggested the plan of Reyes was weak - “...,” she said -"), not the latest person named,
+    who may be the one talked about.
+    """
+    pronoun = _PRONOUN_GENDER.get(ctx.masked[np_start:np_end].strip().casefold())
+    if pronoun is None or not found or not _DASH_TO_QUOTATION.match(ctx.masked, found[-1].end):
+        return None
+    speaker = found[-1].speaker
+    if speaker is None or speaker.kind != "person" or speaker.gender not in {None, pronoun}:
+        return None
+    return speaker
+
+
+def _dash_aside(ctx: _Ctx, start: int, pos: int) -> int:
+    """Where a reported clause ends when the next cue's quotation, ending at ``pos``, is set
+    off by a dash: at the dash ("suggested the plan was weak - “We need details,” she said -
+    and ..."), the quotation being an aside with its own attribution, not the clause's words.
+    """
+    i = bisect.bisect_left(ctx.closes, pos)
+    if i >= len(ctx.segments) or ctx.segments[i].open <= start:
+        return pos
+    seg_open = ctx.segments[i].open
+    dash = _DASH_BEFORE.search(ctx.masked, start, seg_open)
+    if dash is None or not _has_words(ctx.masked[start : dash.start()], 1):
+        return pos
+    return dash.start()
 
 
 _SUBORDINATORS = wordset(
@@ -589,7 +626,7 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
         results = _one_cue(ctx, m.group(), cstart, cend, ckind, cues, max(floor, ctx.sent.start), found)
         if results:
             found.extend(results)
-            floor = max(floor, cend)
+            floor = max(floor, cend, *(r.end for r in results if _DASH_TO_QUOTATION.match(masked, r.end)))
     found.extend(_attitudes(_Ctx(text, masked, sent, segments, people, taken, closes), found))
     return found
 
@@ -876,6 +913,7 @@ def _one_cue(
             emit(_classify(ctx, rest.end(), sent.end), who)
         return out
     who, real = people.classify(np_start, np_end)
+    who = _aside_speaker(ctx, np_start, np_end, found) or who
     if not real:
         if re.search(r"\b(?:and|but)\s*$", before_np):
             # "... keeps its finances secret but says ...": the subject of the first verb speaks

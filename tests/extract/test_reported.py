@@ -747,3 +747,26 @@ def test_seeing_something_as_something_is_a_judgment_but_seeing_is_not() -> None
         ("indirect", "the toll as a burden on drivers", "Ilse Marten")
     ]
     assert _found("Mayor Ilse Marten painted the old pier last summer.") == []
+
+
+@pytest.mark.parametrize("dash", ["-", "--", "—", "–"])
+def test_a_quotation_set_off_by_dashes_with_its_own_cue_is_not_part_of_the_report_before_it(
+    dash: str,
+) -> None:
+    text = (
+        f"Mayor Ilse Marten suggested that the plan was weak {dash} “We need the details first,” "
+        f"she said {dash} and warned that costs would rise."
+    )
+    assert _found(text) == [
+        ("indirect", "that the plan was weak", "Ilse Marten"),
+        ("direct", "We need the details first,", "Ilse Marten"),
+        ("indirect", "that costs would rise", "Ilse Marten"),
+    ]
+
+
+def test_the_pronoun_of_a_dash_aside_is_the_reporter_not_the_person_talked_about() -> None:
+    text = (
+        "Senator Tom Reyes backed the plan.\n\nMayor Ilse Marten suggested that the plan of Reyes was weak"
+        " - “We need the details first,” she said - and left."
+    )
+    assert ("direct", "We need the details first,", "Ilse Marten") in _found(text)
