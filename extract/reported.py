@@ -556,6 +556,27 @@ def _aside_speaker(ctx: _Ctx, np_start: int, np_end: int, found: list[Found]) ->
     return speaker
 
 
+_DASH_AFTER = re.compile(r"\s*(?:-{1,2}|[—–])")
+
+
+def _aside_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
+    """Where a quotation set off by a dash right before its cue starts ("Marten defended the
+    budget - “It is fair,” she said - and ..."), when the sentence has words and no quotation
+    before the dash: those are the writer's, so the quotation alone is the cue's, and a dash
+    after the cue closes the aside ("- and ..." is no report of it).
+    """
+    i = bisect.bisect_right(ctx.closes, np_start) - 1
+    if i < 0 or ctx.segments[i].open <= floor:
+        return None
+    seg_open = ctx.segments[i].open
+    dash = _DASH_BEFORE.search(ctx.masked, floor, seg_open)
+    if dash is None or not _has_words(ctx.masked[floor : dash.start()], 1):
+        return None
+    if "\x00" in ctx.masked[floor : dash.start()]:
+        return None  # "“I don't think the wisdom” -- that he is a liberal -- “will last”": one quotation
+    return dash.end()
+
+
 def _dash_aside(ctx: _Ctx, start: int, pos: int) -> int:
     """Where a reported clause ends when the next cue's quotation, ending at ``pos``, is set
     off by a dash: at the dash ("suggested the plan was weak - “We need details,” she said -
@@ -938,6 +959,10 @@ def _one_cue(
     )
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
+        aside = _aside_start(ctx, floor, np_start)
+        if aside is not None:
+            floor = aside
+            trailing = trailing or _DASH_AFTER.match(after) is not None
         interrupted = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
         opening = not interrupted and _opening_phrase(ctx, floor, np_start, ctx.masked[cend : sent.end])
         left = [] if opening else _classify(ctx, floor, np_start)

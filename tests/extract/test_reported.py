@@ -770,3 +770,12 @@ def test_the_pronoun_of_a_dash_aside_is_the_reporter_not_the_person_talked_about
         " - “We need the details first,” she said - and left."
     )
     assert ("direct", "We need the details first,", "Ilse Marten") in _found(text)
+
+
+def test_a_quotation_set_off_by_dashes_after_plain_words_is_the_cues_alone() -> None:
+    text = "Mayor Ilse Marten defended the budget - “It is the fairest plan we have,” she said - and left."
+    assert _found(text) == [("direct", "It is the fairest plan we have,", "Ilse Marten")]
+    text = "The budget — “the fairest plan we have had,” Mayor Ilse Marten said — passed on Monday."
+    assert _found(text) == [("direct", "the fairest plan we have had,", "Ilse Marten")]
+    text = "Mayor Ilse Marten met Senator Tom Reyes — “We agree on the harbour,” he said — before the vote."
+    assert _found(text) == [("direct", "We agree on the harbour,", "Tom Reyes")]
