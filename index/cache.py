@@ -19,7 +19,7 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Set
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.columns import NumericColumn
@@ -114,23 +114,23 @@ class GenerationData:
         self.generation = generation
         self.size = doc_count_all
         self._lock = threading.Lock()
-        self._columns: dict[str, Column] = {}
-        self._days: array[int] | None = None
-        self._quotes: bytearray | None = None
-        self._lengths: dict[str, bytes] = {}
-        self._deleted_quotes: frozenset[int] | None = None
+        self._made: dict[tuple[str, ...], Any] = {}
         self.filter_sets: LRU[tuple[str, ...], Set[int]] = LRU(FILTER_SETS)
         self.lookups: LRU[tuple[str, str], Any] = LRU(LOOKUPS)
 
+    def _once(self, key: tuple[str, ...], make: Callable[[], V]) -> V:
+        """``make()``'s result, made by the first thread to ask and kept for the generation."""
+        found = self._made.get(key)
+        if found is None:
+            with self._lock:
+                found = self._made.get(key)
+                if found is None:
+                    found = self._made[key] = make()
+        return cast(V, found)
+
     def column(self, searcher: Searcher, field: str) -> Column:
         """Value codes of ``field`` (a sortable field) for every document; code 0 is "no value"."""
-        column = self._columns.get(field)
-        if column is None:
-            with self._lock:
-                column = self._columns.get(field)
-                if column is None:
-                    column = self._columns[field] = self._read_column(searcher, field)
-        return column
+        return self._once(("column", field), lambda: self._read_column(searcher, field))
 
     def _read_column(self, searcher: Searcher, field: str) -> Column:
         mapping: dict[Any, int] = {None: 0, "": 0, b"": 0}
@@ -149,57 +149,51 @@ class GenerationData:
 
     def days(self, searcher: Searcher) -> array[int]:
         """Publication day of every document (``published_sort``: 0 when it has none)."""
-        if self._days is None:
-            with self._lock:
-                if self._days is None:
-                    days = array("q", bytes(8 * self.size))
-                    for reader, offset in _leaves(searcher):
-                        if not reader.has_column("published_sort"):
-                            continue
-                        for i, value in enumerate(reader.column_reader("published_sort", translate=True)):
-                            if value:
-                                days[offset + i] = int(value)
-                    self._days = days
-        return self._days
+        return self._once(("days",), lambda: self._read_days(searcher))
+
+    def _read_days(self, searcher: Searcher) -> array[int]:
+        days = array("q", bytes(8 * self.size))
+        for reader, offset in _leaves(searcher):
+            if not reader.has_column("published_sort"):
+                continue
+            for i, value in enumerate(reader.column_reader("published_sort", translate=True)):
+                if value:
+                    days[offset + i] = int(value)
+        return days
 
     def lengths(self, searcher: Searcher, field: str) -> bytes:
         """The length byte Whoosh scores ``field`` with, for every document (0: none)."""
-        found = self._lengths.get(field)
-        if found is None:
-            with self._lock:
-                found = self._lengths.get(field)
-                if found is None:
-                    out = bytearray(self.size)
-                    for reader, offset in _leaves(searcher):
-                        count = int(reader.doc_count_all())
-                        out[offset : offset + count] = segment_lengths(reader._perdoc, field, count)
-                    found = self._lengths[field] = bytes(out)
-        return found
+        return self._once(("lengths", field), lambda: self._read_lengths(searcher, field))
+
+    def _read_lengths(self, searcher: Searcher, field: str) -> bytes:
+        out = bytearray(self.size)
+        for reader, offset in _leaves(searcher):
+            count = int(reader.doc_count_all())
+            out[offset : offset + count] = segment_lengths(reader._perdoc, field, count)
+        return bytes(out)
 
     def deleted_quotes(self, searcher: Searcher) -> frozenset[int]:
         """Deleted documents that were quotes (replaced ones): the only deletions quote fields hold."""
-        if self._deleted_quotes is None:
-            with self._lock:
-                if self._deleted_quotes is None:
-                    self._deleted_quotes = frozenset(
-                        offset + d
-                        for reader, offset in _leaves(searcher)
-                        if reader.has_deletions()
-                        for d in reader.deleted_docs_set
-                        if reader.stored_fields(d).get("doctype") == QUOTE
-                    )
-        return self._deleted_quotes
+        return self._once(
+            ("deleted_quotes",),
+            lambda: frozenset(
+                offset + d
+                for reader, offset in _leaves(searcher)
+                if reader.has_deletions()
+                for d in reader.deleted_docs_set
+                if reader.stored_fields(d).get("doctype") == QUOTE
+            ),
+        )
 
     def quotes(self, searcher: Searcher) -> bytearray:
         """1 for every live quote's document number."""
-        if self._quotes is None:
-            with self._lock:
-                if self._quotes is None:
-                    live = bytearray(self.size)
-                    for docnum in searcher.docs_for_query(Term("doctype", QUOTE)):
-                        live[docnum] = 1
-                    self._quotes = live
-        return self._quotes
+        return self._once(("quotes",), lambda: self._read_quotes(searcher))
+
+    def _read_quotes(self, searcher: Searcher) -> bytearray:
+        live = bytearray(self.size)
+        for docnum in searcher.docs_for_query(Term("doctype", QUOTE)):
+            live[docnum] = 1
+        return live
 
     def docs(self, searcher: Searcher, field: str, value: str) -> Set[int]:
         """Live documents whose ``field`` holds ``value``, from its postings, cached."""
