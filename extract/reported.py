@@ -910,7 +910,7 @@ def _one_cue(
     clause_after = (
         _PRONOUN_CLAUSE.match(ctx.masked, cend, sent.end) is not None
         or _named_clause(ctx, cend)
-        or _MODIFIED_SUBJECT.search(ctx.masked, floor, np_start) is not None
+        or _MODIFIED_SUBJECT.match(ctx.masked, floor, np_start) is not None
     )
     if inverted and unquoted and clause_after:
         # "Ann Lee, 60, a doctor, said she was elated" (or "said Gates described ..."): the
@@ -1090,9 +1090,10 @@ _PRONOUN_CLAUSE = re.compile(
 """A pronoun and a word after a cue: a reported clause opens there, not an inverted speaker."""
 
 
-_MODIFIED_SUBJECT = re.compile(r"^[^,\x00]{1,80},\s+(?:\w+ing|who|whose)\b[^,\x00]*,\s*$", re.I)
+_MODIFIED_SUBJECT = re.compile(r"[^,\x00]{1,80},\s+(?:\w+ing|who|whose)\b[^,\x00]*,\s*$", re.I)
 """A noun phrase and a participle or relative clause closed by a comma ("One aide, speaking
-on condition of anonymity,"): the subject of the cue after it, not reported words."""
+on condition of anonymity,"): the subject of the cue after it, not reported words. Matched
+from the slot's start: a "^" would never match at a search offset."""
 
 
 def _named_clause(ctx: _Ctx, cend: int) -> bool:

@@ -779,3 +779,15 @@ def test_a_quotation_set_off_by_dashes_after_plain_words_is_the_cues_alone() -> 
     assert _found(text) == [("direct", "the fairest plan we have had,", "Ilse Marten")]
     text = "Mayor Ilse Marten met Senator Tom Reyes — “We agree on the harbour,” he said — before the vote."
     assert _found(text) == [("direct", "We agree on the harbour,", "Tom Reyes")]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "A harbour official, speaking on condition of anonymity,",
+        "A harbour official, who asked not to be named,",
+    ],
+)
+def test_a_subject_with_a_participle_or_relative_clause_is_not_the_report(subject: str) -> None:
+    text = f"The council met on Monday. {subject} said the ferry would stop in May."
+    assert _found(text) == [("indirect", "the ferry would stop in May", None)]
