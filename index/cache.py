@@ -21,6 +21,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Set
 from typing import Any, Generic, TypeVar, cast
 
+import numpy as np
+import numpy.typing as npt
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.columns import NumericColumn
 from whoosh.query import Term
@@ -96,11 +98,20 @@ class LRU(Generic[K, V]):
 
 
 class Column:
-    """One field's value per document, as small integer codes into ``values``."""
+    """One field's value per document, as small integer codes into ``values``.
 
-    def __init__(self, codes: array[int], values: list[Any]) -> None:
+    ``codes`` is a numpy array, so counting a facet over a common word's
+    hundreds of thousands of documents is one ``bincount`` rather than a
+    Python-level tally (45 ms of a 60 ms facets request at 10^6 quotes).
+    """
+
+    def __init__(self, codes: npt.NDArray[np.int32], values: list[Any]) -> None:
         self.codes = codes
         self.values = values
+
+    def counts(self, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """How many of ``docs`` hold each value, by code (code 0, no value, included)."""
+        return np.bincount(self.codes[docs], minlength=len(self.values))
 
 
 def _leaves(searcher: Searcher) -> list[tuple[Any, int]]:
@@ -135,7 +146,7 @@ class GenerationData:
     def _read_column(self, searcher: Searcher, field: str) -> Column:
         mapping: dict[Any, int] = {None: 0, "": 0, b"": 0}
         values: list[Any] = [None]
-        codes = array("i", bytes(4 * self.size))
+        codes = np.zeros(self.size, dtype=np.int32)
         for reader, offset in _leaves(searcher):
             if not reader.has_column(field):
                 continue

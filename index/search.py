@@ -14,10 +14,10 @@ import json
 import re
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Set
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+import numpy as np
 import pycountry
 from whoosh import highlight
 from whoosh.collectors import Collector, FilterCollector, TimeLimit, WrappingCollector
@@ -643,14 +643,14 @@ class IndexReader:
             found = self._filtered_docs(searcher, flt)
             live = self._data(searcher).quotes(searcher)
             docs = found if found is not None else [d for d, q in enumerate(live) if q]
-        docs = list(docs)
+        numbers = np.fromiter(docs, dtype=np.int64)
         data = self._data(searcher)
         counts = {}
         for name, field in FACET_FIELDS.items():
             column = data.column(searcher, field)
-            tally = Counter(map(column.codes.__getitem__, docs))
-            tally.pop(0, None)
-            named = ((str(column.values[code]), count) for code, count in tally.items())
+            tally = column.counts(numbers)
+            tally[0] = 0  # no value
+            named = ((str(column.values[code]), int(tally[code])) for code in np.flatnonzero(tally))
             top = heapq.nsmallest(size, named, key=lambda pair: (-pair[1], pair[0]))
             counts[name] = [FacetCount(value=value, count=count) for value, count in top]
         return Facets(**counts)
@@ -719,13 +719,16 @@ class IndexReader:
     def _stance_summary(self, searcher: Searcher, person_id: str) -> dict[tuple[str | None, str], int]:
         data = self._data(searcher)
         live = data.quotes(searcher)
-        docs = [d for d in data.docs(searcher, "speaker_id", person_id) if live[d]]
+        docs = np.fromiter((d for d in data.docs(searcher, "speaker_id", person_id) if live[d]), np.int64)
         topics, stances = data.column(searcher, "topic"), data.column(searcher, "stance")
-        tally = Counter((topics.codes[d], stances.codes[d]) for d in docs)
+        width = len(stances.values)
+        pairs = topics.codes[docs].astype(np.int64) * width + stances.codes[docs]
+        tally = np.bincount(pairs)
         counts: dict[tuple[str | None, str], int] = {}
-        for (topic, stance), count in tally.items():
+        for pair in np.flatnonzero(tally):
+            topic, stance = divmod(int(pair), width)
             if stance:
-                counts[(topics.values[topic] or None, str(stances.values[stance]))] = count
+                counts[(topics.values[topic] or None, str(stances.values[stance]))] = int(tally[pair])
         return counts
 
 
