@@ -944,6 +944,13 @@ def _one_cue(
             who = subject(ctx.text, ctx.masked, sent, people)[0]
         elif cue.casefold() in _SAY and _group_relative(before_np):
             who = None  # "teachers who said [the law failed them]": a group, no one by name
+        elif ckind in {"speech", "strict", "phrase"} and _unread_subject(
+            ctx, (floor, cstart, cend), before_np, led, after
+        ):
+            # "Cement makers, for instance, argue that ...", "The paper, citing its files, reported
+            # that ...": a subject the slot cannot read (a group, a body, a phrase broken by an
+            # aside) reports all the same
+            who = _named_subject(ctx)
         else:
             return out
     if evidence:
@@ -1166,6 +1173,36 @@ _WHO_BEFORE = re.compile(r"\bwho(?:\s+(?:also|have|has|had|now|once))?\s*$", re.
 def _group_relative(before: str) -> bool:
     """Whether a cue opens a relative clause ("unions who said") that is not its sentence's subject."""
     return _WHO_BEFORE.search(before) is not None and _SUBJECT_RELATIVE.search(before) is None
+
+
+_RELATIVE_END = re.compile(r"\b(?:who|which|that)\s*$", re.I)
+
+
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_PREPOSITION_END = re.compile(r"\b(?:amid|despite|after|before|over|about|of|on|in|with|by|for)\s*$", re.I)
+
+
+def _unread_subject(ctx: _Ctx, cue: tuple[int, int, int], before_np: str, led: bool, after: str) -> bool:
+    """Whether a cue whose slot names no one still reports: always, unless it is a noun after
+    a preposition ("amid reports that ...") or opens a relative clause ("voters who said ..."),
+    which must stand outside its sentence's subject (whose report would run on into the main
+    predicate) and go on with a clause, not an object ("who claimed responsibility"). "Said of
+    the plan that ..." is left to the quoted-fragment rules, which read its object."""
+    floor, cstart, cend = cue
+    if _PREPOSITION_END.search(_tail(ctx.masked, floor, cstart)[0]) or _OF_AFTER.match(ctx.masked, cend):
+        return False
+    if not _RELATIVE_END.search(before_np):
+        return True
+    return _group_relative(before_np) and (led or _CLAUSE_SUBJECT.match(after) is not None)
+
+
+def _named_subject(ctx: _Ctx) -> Entity | None:
+    """The sentence subject as a speaker, when it is a body or a person named in full: a lone
+    capitalised word opening a sentence ("Cement makers ...") is too often no name."""
+    who = subject(ctx.text, ctx.masked, ctx.sent, ctx.people)[0]
+    if who is not None and who.kind == "person" and " " not in who.name:
+        return None
+    return who
 
 
 _LONG_SUBJECT = re.compile(r"(?:^|\W)(?!(?:who|that|which)\s*$)[\w’'-]*[\w)%]\s*$", re.I)

@@ -791,3 +791,24 @@ def test_a_quotation_set_off_by_dashes_after_plain_words_is_the_cues_alone() -> 
 def test_a_subject_with_a_participle_or_relative_clause_is_not_the_report(subject: str) -> None:
     text = f"The council met on Monday. {subject} said the ferry would stop in May."
     assert _found(text) == [("indirect", "the ferry would stop in May", None)]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Ferry operators, for their part, argue",
+        "The harbour board, citing its own figures, reported",
+        "The mayor praised drivers who said",
+    ],
+)
+def test_a_subject_naming_no_one_still_reports_a_clause(subject: str) -> None:
+    text = f"The council met on Monday. {subject} that the toll was too high."
+    assert _found(text) == [("indirect", "that the toll was too high", None)]
+
+
+def test_a_reporting_noun_after_a_preposition_or_a_subject_relative_is_no_report() -> None:
+    text = (
+        "The harbour board voted to keep the old ferry running through the winter amid reports that it leaks."
+    )
+    assert _found(text) == []
+    assert _found("The council met. Residents who fear that the toll will rise stayed home.") == []
