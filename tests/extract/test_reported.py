@@ -812,3 +812,10 @@ def test_a_reporting_noun_after_a_preposition_or_a_subject_relative_is_no_report
     )
     assert _found(text) == []
     assert _found("The council met. Residents who fear that the toll will rise stayed home.") == []
+
+
+@pytest.mark.parametrize("cue", ["suggested", "confirmed", "predicted", "announced"])
+def test_a_strict_cue_before_a_subject_pronoun_reports_a_clause_without_that(cue: str) -> None:
+    text = f"Mayor Ilse Marten {cue} she would close the old pier in May."
+    assert _found(text) == [("indirect", "she would close the old pier in May", "Ilse Marten")]
+    assert _found("Mayor Ilse Marten knew she would lose the vote in May.") == []
