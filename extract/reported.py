@@ -431,8 +431,12 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
             ]
         quoted = first.words(ctx.text)
         cry = ctx.text[first.start : first.end].rstrip()[-1:] in {"!", "?"}
+        aside = _ASIDE_TO_QUOTATION.match(ctx.masked, first.close, end) is not None
         if cry or (
-            not continues_predicate(ctx.masked, first.close, end) and quoted >= 3 and tail <= 1.5 * quoted
+            not continues_predicate(ctx.masked, first.close, end)
+            and not aside
+            and quoted >= 3
+            and tail <= 1.5 * quoted
         ):
             # ""there's no consensus" to send a force", "says he's "losing," part of a lashing",
             # "yelled "You lie!" at the speaker": the quotation is the point, the words after it
@@ -446,6 +450,11 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
     if last.closed and last.close < end and _writers_gloss(ctx, last, end):
         end = last.close  # "said things were “about right,” though ...": the writer's words follow
     return [(_with_that(ctx, start), end, QuoteKind.MIXED, segs)]
+
+
+_ASIDE_TO_QUOTATION = re.compile(r"\s*(?:-{1,2}|[—–])\s[^\x00]{1,120}?\s(?:-{1,2}|[—–])\s*\x00")
+"""A dash aside between two quotations ("“We will not” -- not this year -- “raise it”"): the
+writer's words inside one quotation, which goes on after them."""
 
 
 _GLOSS_LEAD = wordset("though although whereas according after before part another referring describing")

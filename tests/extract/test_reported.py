@@ -819,3 +819,12 @@ def test_a_strict_cue_before_a_subject_pronoun_reports_a_clause_without_that(cue
     text = f"Mayor Ilse Marten {cue} she would close the old pier in May."
     assert _found(text) == [("indirect", "she would close the old pier in May", "Ilse Marten")]
     assert _found("Mayor Ilse Marten knew she would lose the vote in May.") == []
+
+
+@pytest.mark.parametrize("dash", ["--", "—", "–"])
+def test_a_quotation_broken_by_a_dash_aside_is_one_report(dash: str) -> None:
+    quote = (
+        f"“We will not raise the toll” {dash} not this year, at least {dash} “and we will keep the ferry,”"
+    )
+    text = f"The council met. {quote} Mayor Ilse Marten said."
+    assert _found(text) == [("mixed", quote, "Ilse Marten")]
