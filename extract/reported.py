@@ -586,6 +586,21 @@ def _aside_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
     return dash.end()
 
 
+_SEMICOLON_TO_QUOTATION = re.compile(r";\s*\x00")
+
+
+def _semicolon_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
+    """Where a quotation right after a semicolon starts, when the cue follows it ("The budget
+    was late; “We need time,” she said, and left"): the clause before the semicolon is the
+    writer's, and the report is the quotation alone."""
+    start = None
+    for m in _SEMICOLON_TO_QUOTATION.finditer(ctx.masked, floor, np_start):
+        start = m.end() - 1
+    if start is None or "\x00" in ctx.masked[floor:start]:
+        return None
+    return start
+
+
 def _dash_aside(ctx: _Ctx, start: int, pos: int) -> int:
     """Where a reported clause ends when the next cue's quotation, ending at ``pos``, is set
     off by a dash: at the dash ("suggested the plan was weak - “We need details,” she said -
@@ -975,7 +990,7 @@ def _one_cue(
     )
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
-        aside = _aside_start(ctx, floor, np_start)
+        aside = _aside_start(ctx, floor, np_start) or _semicolon_start(ctx, floor, np_start)
         if aside is not None:
             floor = aside
             trailing = trailing or _DASH_AFTER.match(after) is not None

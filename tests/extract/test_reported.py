@@ -828,3 +828,8 @@ def test_a_quotation_broken_by_a_dash_aside_is_one_report(dash: str) -> None:
     )
     text = f"The council met. {quote} Mayor Ilse Marten said."
     assert _found(text) == [("mixed", quote, "Ilse Marten")]
+
+
+def test_a_quotation_after_a_semicolon_is_the_cues_alone() -> None:
+    text = "The budget was late; “We need more time,” Mayor Ilse Marten said, and left the room."
+    assert _found(text) == [("direct", "We need more time,", "Ilse Marten")]
