@@ -974,7 +974,7 @@ def _one_cue(
             # "Cement makers, for instance, argue that ...", "The paper, citing its files, reported
             # that ...": a subject the slot cannot read (a group, a body, a phrase broken by an
             # aside) reports all the same
-            who = _named_subject(ctx)
+            who = _appositive_head(ctx, floor, np_start) or _named_subject(ctx)
         else:
             return out
     if evidence:
@@ -1234,6 +1234,21 @@ def _unread_subject(ctx: _Ctx, cue: tuple[int, int, int], before_np: str, led: b
     if not _RELATIVE_END.search(before_np):
         return True
     return _group_relative(before_np) and (led or _CLAUSE_SUBJECT.match(after) is not None)
+
+
+_APPOSITIVE_TO_CUE = re.compile(r",\s+(?:who|whose|a|an|the)\b[^\x00;:]*,\s*$", re.I)
+
+
+def _appositive_head(ctx: _Ctx, floor: int, np_start: int) -> Entity | None:
+    """The person named in full right before a relative clause or appositive that runs up to
+    the cue ("The venture capitalist Ann Lee, who backed the mayor in 2012, said ..."): the
+    words before the name keep the slot from reading it, but the clause is about the name."""
+    for m in ctx.people.mentions_in(floor, np_start):
+        if len(m.tokens) < 2 and m.gender is None:
+            continue
+        if _APPOSITIVE_TO_CUE.match(ctx.masked, m.name_end, np_start):
+            return ctx.people.entity_of(m)
+    return None
 
 
 def _named_subject(ctx: _Ctx) -> Entity | None:

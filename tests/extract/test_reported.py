@@ -833,3 +833,8 @@ def test_a_quotation_broken_by_a_dash_aside_is_one_report(dash: str) -> None:
 def test_a_quotation_after_a_semicolon_is_the_cues_alone() -> None:
     text = "The budget was late; “We need more time,” Mayor Ilse Marten said, and left the room."
     assert _found(text) == [("direct", "We need more time,", "Ilse Marten")]
+
+
+def test_a_name_before_a_relative_clause_running_to_the_cue_is_the_speaker() -> None:
+    text = "The banker Tom Baker, who backed the mayor in 2012, said on Monday that he would go."
+    assert _found(text) == [("indirect", "that he would go", "Tom Baker")]
