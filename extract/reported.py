@@ -120,6 +120,10 @@ _LAST_RELATIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an|compared|though|although|including|too)\s", re.I
 )
 """A relative clause that ends the sentence glosses a noun of the report; it is the writer's."""
+_SPACED_DASH = re.compile(r"\s(?:-{1,2}|[—–])\s")
+_DASH_GLOSS = re.compile(r"\s*(?:which|who|whose|the|a|an)\s[^\x00]*$", re.I)
+"""A relative clause or noun phrase after the sentence's last dash ("... by the plan — a modest
+boost for ..."): the writer's gloss, as after a comma ("— including ..." is the report's own)."""
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
 _TRAILING = re.compile(
@@ -539,6 +543,13 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     last = ctx.masked.rfind(",", start, end)
     if last >= 0 and _LAST_RELATIVE.match(ctx.masked, last, end) and _has_words(ctx.masked[start:last], 1):
         end = last  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence
+    dash = max(_SPACED_DASH.finditer(ctx.masked, start, end), key=lambda m: m.start(), default=None)
+    if (
+        dash
+        and _DASH_GLOSS.match(ctx.masked, dash.end(), end)
+        and _has_words(ctx.masked[start : dash.start()], 3)
+    ):
+        end = dash.start()  # "... by the plan — a modest boost for ...": the same gloss after a dash
     del floor
     return _subordinate_end(ctx, start, end)
 

@@ -838,3 +838,13 @@ def test_a_quotation_after_a_semicolon_is_the_cues_alone() -> None:
 def test_a_name_before_a_relative_clause_running_to_the_cue_is_the_speaker() -> None:
     text = "The banker Tom Baker, who backed the mayor in 2012, said on Monday that he would go."
     assert _found(text) == [("indirect", "that he would go", "Tom Baker")]
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "–"])
+def test_a_gloss_after_the_last_dash_is_the_writers(dash: str) -> None:
+    text = f"Mayor Ilse Marten said she was “encouraged” by the vote {dash} a rare win for the harbour board."
+    assert _found(text) == [("mixed", "she was “encouraged” by the vote", "Ilse Marten")]
+    text = f"Mayor Ilse Marten said two ferries would stop in May {dash} including the night boat."
+    assert _found(text) == [
+        ("indirect", f"two ferries would stop in May {dash} including the night boat", "Ilse Marten")
+    ]
