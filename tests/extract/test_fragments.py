@@ -84,3 +84,8 @@ def test_a_coordinated_participle_after_the_fragment_starts_a_new_clause() -> No
 def test_a_naming_participle_that_is_no_verb_of_saying_still_carries_its_noun() -> None:
     text = "At an event billed as “Ferries for Everyone,” Mayor Ilse Marten unveiled a plan."
     assert [t for t, _ in _quotes(text)] == ["an event billed as “Ferries for Everyone,”"]
+
+
+def test_a_clause_of_its_own_after_and_ends_a_verb_object() -> None:
+    text = "Mayor Ilse Marten spared Tom Baker, calling him a “decent man” and she gave no view of Ann Lee."
+    assert "him a “decent man”" in _texts(text)
