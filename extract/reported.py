@@ -120,6 +120,9 @@ _LAST_RELATIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an|compared|though|although|including|too)\s", re.I
 )
 """A relative clause that ends the sentence glosses a noun of the report; it is the writer's."""
+_WHILE_AFTER_QUOTATION = re.compile(r"(?<=\x00)\s+(?:as|while)\s+(?:he|she|they|we)\s")
+"""A clause of time after the quoted words of a reported clause ("he's “excited” as he faces
+..."): the writer's. A report opening on its quotation may be a quotation within a quotation."""
 _SPACED_DASH = re.compile(r"\s(?:-{1,2}|[—–])\s")
 _DASH_GLOSS = re.compile(r"\s*(?:which|who|whose|the|a|an)\s[^\x00]*$", re.I)
 """A relative clause or noun phrase after the sentence's last dash ("... by the plan — a modest
@@ -540,6 +543,10 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     m = _STOP.search(ctx.masked, start, end)
     if m:
         end = m.start()
+    if ctx.masked[start : start + 1] != "\x00":
+        m = _WHILE_AFTER_QUOTATION.search(ctx.masked, start, end)
+        if m:
+            end = m.start()  # "says he's “excited” as he faces a test": the writer's setting
     last = ctx.masked.rfind(",", start, end)
     if last >= 0 and _LAST_RELATIVE.match(ctx.masked, last, end) and _has_words(ctx.masked[start:last], 1):
         end = last  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence

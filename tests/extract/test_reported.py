@@ -848,3 +848,8 @@ def test_a_gloss_after_the_last_dash_is_the_writers(dash: str) -> None:
     assert _found(text) == [
         ("indirect", f"two ferries would stop in May {dash} including the night boat", "Ilse Marten")
     ]
+
+
+def test_a_clause_of_time_after_the_quoted_words_of_a_report_is_the_writers() -> None:
+    text = "Mayor Ilse Marten says she is “proud of the crews” as she faces a hard vote on the ferry."
+    assert _found(text) == [("mixed", "she is “proud of the crews”", "Ilse Marten")]
