@@ -132,7 +132,8 @@ _COMPLEMENT_LEMMAS = wordlist(
     "reassure swear threaten caution advise recommend encourage tell say believe think feel hope fear "
     "worry expect doubt consider view regard deem reckon suspect agree object protest counter respond "
     "reply answer retort greet nickname summarize express voice signal promote push pitch champion "
-    "advocate favor favour prefer target dismiss decry pronounce mispronounce sing read"
+    "advocate favor favour prefer target dismiss decry pronounce mispronounce sing read echo mouth utter "
+    "whisper murmur mutter exclaim recite"
 )
 _IRREGULAR = {
     "say": "said",

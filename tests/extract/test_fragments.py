@@ -89,3 +89,11 @@ def test_a_naming_participle_that_is_no_verb_of_saying_still_carries_its_noun() 
 def test_a_clause_of_its_own_after_and_ends_a_verb_object() -> None:
     text = "Mayor Ilse Marten spared Tom Baker, calling him a “decent man” and she gave no view of Ann Lee."
     assert "him a “decent man”" in _texts(text)
+
+
+def test_verbs_of_uttering_carry_a_quoted_fragment() -> None:
+    assert _texts("Mayor Ilse Marten waved to the crowd, mouthing “thank you” toward the stage.") == [
+        "thank you"
+    ]
+    text = "Mayor Ilse Marten said “never again.” The crowd followed her by softly echoing “never again.”"
+    assert _texts(text) == ["never again.", "never again."]
