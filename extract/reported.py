@@ -691,7 +691,43 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
             found.extend(results)
             floor = max(floor, cend, *(r.end for r in results if _DASH_TO_QUOTATION.match(masked, r.end)))
     found.extend(_attitudes(_Ctx(text, masked, sent, segments, people, taken, closes), found))
+    found.extend(_questions(_Ctx(text, masked, sent, segments, people, taken, closes), cues))
     return found
+
+
+_ASKED = re.compile(
+    r"\b(?-i:ask|asks|asked|asking)\s+(?:(?:him|her|them|me|us|you|[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+)??"
+    r"(?=(?:whether|if|what|how|why|who|whom|when|where|which)\s)",
+    re.I,
+)
+_QUESTION_END = re.compile(r"[,;?]|\s(?:-{1,2}|[—–])\s")
+_PASSIVE_ASK = re.compile(r"(?:\b(?:was|were|is|are|been|being|when|if|after|before|once)|,)\s+$", re.I)
+
+
+def _questions(ctx: _Ctx, cues: list[tuple[int, int, str]]) -> list[Found]:
+    """Questions put to someone: "asked whether [...]", "asked the mayor if [...]", "when asked
+    how [...]". The question, up to its clause's end, is the attributed content, the asker's; a
+    passive ("when asked", "was asked") names no asker. "Asked about [the plan]" is left out:
+    its topic is as often the writer's setting as a report."""
+    out: list[Found] = []
+    for m in _ASKED.finditer(ctx.masked, ctx.sent.start, ctx.sent.end):
+        start = m.end()
+        if ctx.taken.covers(start) or "\x00" in ctx.masked[m.start() : start]:
+            continue
+        end = _region_end(ctx, start, cues, ctx.sent.start)
+        stop = _QUESTION_END.search(ctx.masked, start, end)
+        s, e = _trim(ctx, start, stop.start() if stop else end)
+        if e <= s or ctx.taken.overlaps(s, e) or not _has_words(ctx.masked[s:e], 2):
+            continue
+        prev = _tail(ctx.masked, ctx.sent.start, m.start())[0]
+        who = None
+        if not _PASSIVE_ASK.search(prev):
+            np_start, np_end = _left_np(ctx, m.start(), ctx.sent.start)
+            who = ctx.people.classify(np_start, np_end)[0] if np_end > np_start else None
+        spans = _classify(ctx, s, e)
+        for a, b, kind, segs in spans:
+            out.append(_claim(ctx, Found(a, b, kind, m.group().split()[0], m.start(), who, segs)))
+    return out
 
 
 _OBJECT_WORDS = 3  # a shorter object rarely says what the stance is about ...

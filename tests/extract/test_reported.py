@@ -853,3 +853,12 @@ def test_a_gloss_after_the_last_dash_is_the_writers(dash: str) -> None:
 def test_a_clause_of_time_after_the_quoted_words_of_a_report_is_the_writers() -> None:
     text = "Mayor Ilse Marten says she is “proud of the crews” as she faces a hard vote on the ferry."
     assert _found(text) == [("mixed", "she is “proud of the crews”", "Ilse Marten")]
+
+
+def test_a_question_put_to_someone_is_the_askers_report() -> None:
+    assert _found("Senator Tom Reyes asked whether the ferry would run in winter.") == [
+        ("indirect", "whether the ferry would run in winter", "Tom Reyes")
+    ]
+    assert _found("When asked how the toll would be spent, Mayor Ilse Marten smiled.") == [
+        ("indirect", "how the toll would be spent", None)
+    ]
