@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.cues import COMPLEMENT_VERBS, inflect
+from extract.cues import ATTITUDE_VERBS, COMPLEMENT_VERBS, inflect
 from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.names import Tok, iter_tokens_back, tokenize
@@ -98,6 +98,30 @@ def _describes_as(masked: str, verb_end: int, seg: Segment, text: str) -> bool:
     return masked[verb_end : seg.open].strip().casefold() == "as" and seg.words(text) <= _TERM_WORDS
 
 
+_FOR_REACH = 6  # words from "for" back to the verb whose object holds it
+
+
+def _outer_verb(masked: str, floor: int, verb: Tok) -> Tok:
+    """The verb a "for ...ing" phrase holding the fragment hangs on ("mocked [Baker for calling
+    himself the “king of ferries”]", "slammed [the mayor for not using ...]"): its object, the
+    person and the reason, is the report; the gerund only says what was mocked."""
+    if not verb.text.casefold().endswith("ing"):
+        return verb
+    toks = iter_tokens_back(masked, floor, verb.start)
+    tok = next(toks, None)
+    if tok is not None and tok.text.casefold() == "not":
+        tok = next(toks, None)
+    if tok is None or tok.text.casefold() != "for":
+        return verb
+    for n, tok in enumerate(toks):
+        low = tok.text.casefold()
+        if n > _FOR_REACH or not tok.text[:1].isalpha():
+            return verb
+        if (low in COMPLEMENT_VERBS or low in ATTITUDE_VERBS) and not low.endswith("ing"):
+            return tok
+    return verb
+
+
 def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[int, int, str] | None:
     """The object of a communication verb (or naming participle, "[an event] billed as") that
     holds a quoted fragment, as a mixed span: "called [the system "rigged"]", "described [Trump
@@ -112,6 +136,7 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
             break
     if verb is None:
         return None
+    verb = _outer_verb(masked, sent.start, verb)
     start = verb.end
     rest = tokenize(masked, start, seg.open)
     particles = _PARTICLES | _OWN_PARTICLE.get(verb.text.casefold(), frozenset())

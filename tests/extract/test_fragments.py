@@ -97,3 +97,8 @@ def test_verbs_of_uttering_carry_a_quoted_fragment() -> None:
     ]
     text = "Mayor Ilse Marten said “never again.” The crowd followed her by softly echoing “never again.”"
     assert _texts(text) == ["never again.", "never again."]
+
+
+def test_a_for_gerund_holding_the_fragment_makes_the_outer_verbs_object_the_quote() -> None:
+    text = "Senator Ann Lee slammed the mayor for not calling the levy a “harbour tax.”"
+    assert _texts(text) == ["the mayor for not calling the levy a “harbour tax.”"]
