@@ -62,6 +62,8 @@ def _relative_end(text: str, masked: str, seg: Segment, clause_end: int) -> int:
 _PARTICIPLES = wordset("called dubbed labeled labelled titled nicknamed billed branded")
 _DETERMINERS = wordset("a an the")
 _NOT_NAMED = _DETERMINERS | wordset("so he she they it we i you who which that what also")
+_DETERMINERS_ALL = wordset("the a an his her their its our my your this that these those")
+_NAMING_NOUNS = wordset("term terms label labels brand nickname")
 _NOUN_REACH = 4  # words from a naming participle back to the determiner of its noun
 
 
@@ -127,13 +129,19 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
     holds a quoted fragment, as a mixed span: "called [the system "rigged"]", "described [Trump
     as "kind"]". None when no such verb governs the fragment (then a short fragment is only a
     scare quote)."""
-    verb = None
+    verb = noun = None
     for n, tok in enumerate(iter_tokens_back(masked, sent.start, seg.open)):
+        low = tok.text.casefold()
+        if verb is not None:
+            if noun is None and low in _DETERMINERS_ALL and verb.text.casefold() in _NAMING_NOUNS:
+                noun, verb = verb, None  # "the term “...”": a noun, unless no verb governs it
+            else:
+                break
         if n > _VERB_REACH or tok.text in {";", ":", "(", ")"}:
-            return None
-        if tok.text.casefold() in COMPLEMENT_VERBS or tok.text.casefold() in _PARTICIPLES:
-            verb = tok
             break
+        if low in COMPLEMENT_VERBS or low in _PARTICIPLES:
+            verb = tok
+    verb = verb or noun
     if verb is None:
         return None
     verb = _outer_verb(masked, sent.start, verb)

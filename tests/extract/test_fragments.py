@@ -102,3 +102,11 @@ def test_verbs_of_uttering_carry_a_quoted_fragment() -> None:
 def test_a_for_gerund_holding_the_fragment_makes_the_outer_verbs_object_the_quote() -> None:
     text = "Senator Ann Lee slammed the mayor for not calling the levy a “harbour tax.”"
     assert _texts(text) == ["the mayor for not calling the levy a “harbour tax.”"]
+
+
+def test_a_naming_noun_after_a_determiner_is_no_verb_unless_nothing_else_governs() -> None:
+    text = "Senator Ann Lee slammed the mayor for not using the term “harbour tax.”"
+    assert _texts(text) == ["the mayor for not using the term “harbour tax.”"]
+    assert _texts("In recent days the mayor and her aides have all used the term “ferry crisis.”") == [
+        "ferry crisis."
+    ]
