@@ -8,16 +8,35 @@ article text is also stemmed, names are not.
 
 from __future__ import annotations
 
-from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import (
+    Analyzer,
+    BiWordFilter,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemmingAnalyzer,
+)
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 ARTICLE, QUOTE, PERSON = "article", "quote", "person"
+PAIR_SEP = " "  # between the words of a ``pairs`` term; no word holds one
 
 
 def text_analyzer() -> Analyzer:
     """Words, lower-cased, accent-folded and stemmed: for quote and article text."""
     return StemmingAnalyzer() | CharsetFilter(accent_map)
+
+
+def pair_analyzer() -> Analyzer:
+    """Each two adjacent words of ``text_analyzer``'s output as one term ("militari personnel").
+
+    Stop words are already gone and positions renumbered without them, so a
+    document holds a pair exactly when it holds the two-word phrase, and a
+    phrase search becomes one term's postings instead of both words' postings
+    with their positions (Elasticsearch's ``index_phrases``).
+    """
+    return text_analyzer() | BiWordFilter(sep=PAIR_SEP)
 
 
 def name_analyzer() -> Analyzer:
@@ -31,6 +50,7 @@ def build_schema() -> Schema:
         doctype=ID(stored=True),
         # quotes
         text=TEXT(analyzer=text_analyzer(), phrase=True),
+        pairs=TEXT(analyzer=pair_analyzer(), phrase=False),  # the quote text again, as word pairs
         speaker=TEXT(analyzer=name_analyzer(), phrase=True),
         speaker_id=ID(sortable=True),
         mentions=TEXT(analyzer=name_analyzer()),

@@ -21,6 +21,7 @@ import numpy as np
 import pycountry
 from whoosh import highlight
 from whoosh.collectors import Collector, FilterCollector, TimeLimit, WrappingCollector
+from whoosh.fields import Schema
 from whoosh.qparser import QueryParser
 from whoosh.query import (
     And,
@@ -42,7 +43,7 @@ from whoosh.searching import Results, Searcher
 
 from extract.registry import PersonRecord, fold
 from index.cache import LRU, GenerationData, result_cache_size
-from index.fields import ARTICLE, PERSON, QUOTE, name_analyzer
+from index.fields import ARTICLE, PAIR_SEP, PERSON, QUOTE, name_analyzer
 from index.models import (
     ArticleRecord,
     FacetCount,
@@ -54,7 +55,7 @@ from index.models import (
     QuoteRecord,
 )
 from index.store import IndexStore, day
-from index.topterm import Deadline, term_docs, top_phrase, top_term
+from index.topterm import Deadline, term_docs, top_term
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -146,6 +147,25 @@ def parse_user_query(parser: QueryParser, text: str, fields: set[str]) -> Query:
         raise QueryError(f"cannot parse query: {e}") from e
     _check_query(query, fields)
     return _unstemmed_prefixes(query, text)
+
+
+def _pair_term(query: Query, schema: Schema) -> Term | None:
+    """The ``pairs`` term of a two-word phrase on quote text, if the index has pairs (else None).
+
+    It matches the same documents as the phrase (``index.fields.pair_analyzer``)
+    and ranks them by the pair's own BM25 weight; the phrase stays the query that
+    highlights them.
+    """
+    if (
+        type(query) is Phrase
+        and query.fieldname == "text"
+        and len(query.words) == 2
+        and query.slop == 1
+        and query.boost == 1.0
+        and "pairs" in schema
+    ):
+        return Term("pairs", PAIR_SEP.join(query.words))
+    return None
 
 
 def _confined(query: Query) -> bool:
@@ -446,6 +466,7 @@ class IndexReader:
     def _matching_docs(self, searcher: Searcher, query: Query) -> list[int]:
         """Every live document number ``query`` matches, unscored, within the time budget."""
         deadline = time.perf_counter() + self.time_budget
+        query = _pair_term(query, searcher.schema) or query
         if type(query) is Term:
             try:
                 found = term_docs(searcher, query, deadline)
@@ -568,17 +589,16 @@ class IndexReader:
     def _fast_top(
         self, searcher: Searcher, query: Query, k: int, allowed: set[int] | None
     ) -> tuple[list[tuple[float, int]], int] | None:
-        """Whoosh's top ``k`` and total of one quote-field term (among ``allowed``, if given) or
-        two-word phrase (``index.topterm``). None for any other query: search with Whoosh.
+        """Whoosh's top ``k`` and total of one term, or of a two-word phrase's pair term, among
+        ``allowed`` if given (``index.topterm``). None for any other query: search with Whoosh.
         """
-        if not (type(query) is Term or (type(query) is Phrase and allowed is None)):
+        query = _pair_term(query, searcher.schema) or query
+        if type(query) is not Term:
             return None
         data = self._data(searcher)
         lengths = data.lengths(searcher, query.fieldname)
         deadline = time.perf_counter() + self.time_budget
         try:
-            if isinstance(query, Phrase):
-                return top_phrase(searcher, query, k, lengths, deadline)
             return top_term(searcher, query, k, lengths, data.deleted_quotes(searcher), deadline, allowed)
         except Deadline as e:
             raise self._stopped() from e

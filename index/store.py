@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.fields import Schema
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, LockError
@@ -73,6 +74,7 @@ def quote_fields(
         "id": f"{QUOTE}:{record.id}",
         "doctype": QUOTE,
         "text": record.text,
+        "pairs": record.text,
         "speaker": " ".join([speaker.name, *speaker.aliases]) if speaker else None,
         "speaker_id": record.speaker_id,
         "mentions": " ".join(p.name for p in mentions) or None,
@@ -112,8 +114,10 @@ def person_fields(record: PersonRecord) -> dict[str, Any]:
     }
 
 
-def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in fields.items() if v is not None}
+def _clean(fields: dict[str, Any], schema: Schema) -> dict[str, Any]:
+    """The fields with a value that ``schema`` has: an index made before a field was added keeps
+    taking documents (without it; searches that would use it fall back to what it has)."""
+    return {k: v for k, v in fields.items() if v is not None and k in schema}
 
 
 _commits: dict[str, int] = {}  # commits made by this process, per index folder
@@ -361,14 +365,14 @@ class _Batch:
     def write(self, writer: IndexWriter) -> None:
         """Add what is new; replace (a slower delete-then-add) only what the index already held."""
         for article in self.articles.values():
-            writer.add_document(**_clean(article_fields(article)))
+            writer.add_document(**_clean(article_fields(article), writer.schema))
         for record in self.quotes.values():
             speaker = self.registry.get(record.speaker_id) if record.speaker_id else None
             mentioned = [p for p in (self.registry.get(i) for i in record.mention_ids) if p]
             put = writer.update_document if record.id in self.stored_quotes else writer.add_document
-            put(**_clean(quote_fields(record, speaker, mentioned)))
+            put(**_clean(quote_fields(record, speaker, mentioned), writer.schema))
         for person_id in self.people:
             person = self.registry.get(person_id)
             if person:
                 put = writer.update_document if person_id in self.known_people else writer.add_document
-                put(**_clean(person_fields(person)))
+                put(**_clean(person_fields(person), writer.schema))

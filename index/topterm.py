@@ -1,4 +1,4 @@
-"""The best-scoring documents of one term or two-word phrase, without Whoosh's per-match loops.
+"""The best-scoring documents of one term, without Whoosh's per-match loops.
 
 Whoosh scores a match through four Python calls (matcher, scorer, length
 column, collector heap), ~1.5 µs each, and its block-quality skipping rarely
@@ -35,14 +35,13 @@ import re
 import time
 import zlib
 from array import array
-from bisect import bisect_right
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Iterator, Set
 from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.query import Phrase, Term
+from whoosh.query import Term
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
@@ -280,105 +279,3 @@ def _offer(
             heapq.heappush(heap, (score, -docnum))
         elif score > heap[0][0]:
             heapq.heapreplace(heap, (score, -docnum))
-
-
-def top_phrase(
-    searcher: Searcher, phrase: Phrase, k: int, lengths: bytes, deadline: float
-) -> tuple[list[tuple[float, int]], int] | None:
-    """A two-word phrase's ``k`` best (score, docnum), best first, and how many documents hold it.
-
-    As Whoosh's ``SpanNear2`` finds them (the second word right after the first) and scores
-    them (the sum of the two words' scores, first word first), but from the two posting lists
-    read a block at a time: the first word's whole list, then only the second word's blocks
-    that can hold one of its documents. None if Whoosh must do it (other phrases, fields or
-    weightings). Raises ``Deadline`` past ``deadline``.
-    """
-    field = searcher.schema[phrase.fieldname]
-    if (
-        type(phrase) is not Phrase
-        or len(phrase.words) != 2
-        or phrase.slop != 1
-        or phrase.boost != 1.0
-        or not field.scorable
-        or not field.format.supports("positions")
-    ):
-        return None
-    words = [field.to_bytes(word) for word in phrase.words]
-    decode = field.format.decode_positions
-    matches: list[tuple[float, int]] = []
-    for sub, reader, offset in _segments(searcher, phrase.fieldname, words):
-        sides = []
-        for word in words:
-            scorer = searcher.weighting.scorer(sub, phrase.fieldname, word)
-            matcher, deleted = _unfiltered(reader.postings(phrase.fieldname, word, scorer=scorer), offset)
-            if not isinstance(scorer, BM25FScorer) or type(matcher) is not W3LeafMatcher:
-                return None
-            sides.append((matcher, _ScoreTable(scorer)))
-        (first_matcher, first_scores), (second_matcher, second_scores) = sides
-        # Only the documents holding both words are kept with their positions (memory: a common
-        # word's whole list of positions cost ~50 MB at 10^6): the first word's numbers, the
-        # second word's postings among them, then the first word's postings among those.
-        first_ids = _doc_ids(first_matcher, offset, deadline)
-        second = (
-            _postings(second_matcher, offset, first_ids or [], deadline) if first_ids is not None else None
-        )
-        again, _ = _unfiltered(reader.postings(phrase.fieldname, words[0]), offset)
-        first = _postings(again, offset, sorted(second), deadline) if second is not None else None
-        if first is None or second is None:
-            return None
-        for docnum, (weight, value) in second.items():
-            before = first.get(docnum)
-            if before is None or docnum in deleted:
-                continue
-            starts = _positions(before[1], decode)
-            if not set(starts).isdisjoint(p - 1 for p in _positions(value, decode)):
-                length = lengths[docnum]
-                matches.append((first_scores[before[0]][length] + second_scores[weight][length], docnum))
-    top = heapq.nsmallest(k, matches, key=lambda match: (-match[0], match[1]))
-    return top, len(matches)
-
-
-# Whoosh's ``Positions`` value of a word found once: the count 1, then the pickle of a one-int list
-# (``K`` and a byte, or ``M`` and two little-endian bytes, then APPEND and STOP).
-_ONCE = b"\x00\x00\x00\x01\x80\x02]q\x00"
-
-
-def _positions(value: bytes, decode: Callable[[bytes], list[int]]) -> list[int]:
-    """``decode(value)`` (Whoosh's ``decode_positions``), read from the bytes when the word is there once."""
-    if value.startswith(_ONCE):
-        if len(value) == 13 and value[9] == 0x4B and value[11:] == b"a.":
-            return [value[10]]
-        if len(value) == 14 and value[9] == 0x4D and value[12:] == b"a.":
-            return [value[10] | value[11] << 8]
-    return decode(value)
-
-
-def _postings(
-    matcher: W3LeafMatcher, offset: int, wanted: list[int], deadline: float
-) -> dict[int, tuple[float, bytes]] | None:
-    """Weight and value (positions) of the ``wanted`` (sorted, global) documents in a segment's postings.
-
-    A block whose number range holds none of them is not decoded. None if a block is in a
-    form not handled here.
-    """
-    found: dict[int, tuple[float, bytes]] = {}
-    keep = set(wanted)
-    last = offset - 1  # the previous block's highest document number
-    while not matcher._atend:
-        if time.perf_counter() > deadline:
-            raise Deadline
-        next_wanted = bisect_right(wanted, last)
-        if next_wanted == len(wanted):
-            break
-        highest = offset + matcher._maxid
-        if wanted[next_wanted] <= highest:
-            matcher._read_values()
-            if matcher._byteids:
-                return None
-            block = matcher._data
-            ids = _block_ids(block, offset)
-            pairs = zip(ids, zip(_weights(block, len(ids)), matcher._values, strict=True), strict=True)
-            found.update(pair for pair in pairs if pair[0] in keep)
-        last = highest
-        matcher._next_block()
-    return found

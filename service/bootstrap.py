@@ -1,7 +1,7 @@
 """Opening the served index, building it from ``seed/`` when it is missing or stale.
 
-"Stale" means the seed articles, the topics file or the extractor's code have
-changed since the index was built from them. An index that has received
+"Stale" means the seed articles, the topics file, the extractor's code or the
+index schema have changed since the index was built from them. An index that has received
 other articles (through the API or ``quotesearch ingest``) is never rebuilt
 automatically: that would lose them.
 """
@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import extract
+import index.fields
 from extract.topics import load_topics
 from index.fields import ARTICLE
 from index.store import IndexStore
@@ -27,12 +28,13 @@ SEED_STAMP = "seed-build.json"
 
 
 def seed_fingerprint(settings: Settings) -> str:
-    """A hash of everything a seed build depends on: articles, topics and extractor code."""
+    """A hash of everything a seed build depends on: articles, topics, extractor code and schema."""
     digest = hashlib.sha256()
     extractor = Path(extract.__file__).parent
     inputs = [
         *article_paths([settings.seed_dir]),
         *sorted(p for p in extractor.rglob("*") if p.is_file() and "__pycache__" not in p.parts),
+        Path(index.fields.__file__),
     ]
     if settings.topics_file.exists():
         inputs.append(settings.topics_file)

@@ -1,9 +1,12 @@
 from pathlib import Path
 
+from whoosh import index as whoosh_index
+
 from extract.models import Article, ExtractedArticle
-from index.fields import ARTICLE, PERSON, QUOTE
+from index.fields import ARTICLE, PERSON, QUOTE, build_schema
+from index.models import QuoteFilter
 from index.search import IndexReader
-from index.store import IndexStore
+from index.store import INDEX_NAME, IndexStore
 from tests.conftest import corpus
 
 
@@ -23,8 +26,6 @@ def test_ingesting_the_same_articles_again_changes_nothing(store: IndexStore) ->
 
 def test_same_quote_in_two_articles_has_two_appearances(store: IndexStore) -> None:
     reader = IndexReader(store)
-    from index.models import QuoteFilter
-
     hits = reader.quotes(QuoteFilter(query='"send soldiers to Freedonia"'), limit=10).items
     assert len(hits) == 1
     record = hits[0].record
@@ -50,3 +51,21 @@ def test_an_article_without_quotes_is_still_searchable(tmp_path: Path) -> None:
         [ExtractedArticle(article=Article(id=Article.id_for(text), text=text, title="Quiet day"), quotes=[])]
     )
     assert IndexReader(store).articles("harbour").total == 1
+
+
+def test_an_index_made_before_word_pairs_takes_articles_and_finds_phrases(
+    tmp_path: Path, store: IndexStore
+) -> None:
+    schema = build_schema()
+    schema.remove("pairs")
+    (tmp_path / "ix").mkdir()
+    whoosh_index.create_in(str(tmp_path / "ix"), schema, indexname=INDEX_NAME)
+    older = IndexStore(tmp_path / "ix")
+    older.ingest(corpus())
+    assert "pairs" not in older.index.schema
+    for phrase in ('"send soldiers"', '"talks were productive"'):
+        flt = QuoteFilter(query=phrase)
+        found = IndexReader(older).quotes(flt, limit=50)
+        expected = IndexReader(store).quotes(flt, limit=50)
+        assert found.total == expected.total > 0
+        assert {h.record.id for h in found.items} == {h.record.id for h in expected.items}

@@ -16,7 +16,7 @@ from extract.models import Stance
 from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
-from index.topterm import Deadline, _head, _positions, term_docs, top_phrase, top_term
+from index.topterm import Deadline, _head, term_docs, top_term
 
 GENERATOR = Generator(seed=0)
 TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rare_terms()[:4]
@@ -78,22 +78,6 @@ def test_a_block_head_past_the_inflated_bytes_is_read_whole(store: IndexStore) -
     assert heads and all(head == whole and not skipped for head, whole, skipped in heads)
 
 
-def test_positions_are_whooshs_decoded_positions(store: IndexStore) -> None:
-    decoded: list[tuple[list[int], list[int]]] = []
-    with store.index.reader() as reader:
-        for fieldname in ("text", "body"):  # article bodies hold positions past 255 (two bytes)
-            decode = store.index.schema[fieldname].format.decode_positions
-            for text in [t for f, t in reader.all_terms() if f == fieldname][:300]:
-                matcher = reader.postings(fieldname, text)
-                while matcher.is_active():
-                    value = matcher.value()
-                    decoded.append((_positions(value, decode), decode(value)))
-                    matcher.next()
-    assert all(fast == whoosh for fast, whoosh in decoded)
-    kinds = {(len(whoosh), whoosh[0] > 255) for _, whoosh in decoded}
-    assert {(1, False), (1, True)} <= kinds and any(n > 1 for n, _ in kinds)
-
-
 @pytest.mark.parametrize("k", [1, 10, 50])
 def test_same_hits_and_scores_as_whoosh(store: IndexStore, k: int) -> None:
     reader = IndexReader(store, cache_size=0)
@@ -122,18 +106,43 @@ def test_within_a_filter_set_the_same_as_whooshs_filter(store: IndexStore, k: in
             assert found == ([(hit.score, hit.docnum) for hit in results], len(results))
 
 
+def _pair(phrase: Phrase) -> Term:
+    return Term("pairs", " ".join(phrase.words))
+
+
 @pytest.mark.parametrize("k", [1, 10, 50])
-def test_two_word_phrases_are_whooshs(store: IndexStore, k: int) -> None:
+def test_two_word_phrases_find_whooshs_phrase_matches_ranked_as_their_pair(store: IndexStore, k: int) -> None:
     reader = IndexReader(store, cache_size=0)
     matched = 0
     with store.index.searcher() as searcher:
-        lengths = reader._data(searcher).lengths(searcher, "text")
-        for query in (reader.parse(text) for text in PHRASES):
-            assert isinstance(query, Phrase)
-            found = top_phrase(searcher, query, k, lengths, time.perf_counter() + 60)
-            results = searcher.search(query, limit=k, optimize=False)
-            assert found == ([(hit.score, hit.docnum) for hit in results], len(results))
-            matched += len(results)
+        for text in PHRASES:
+            phrase = reader.parse(text)
+            assert isinstance(phrase, Phrase)
+            holding = list(searcher.docs_for_query(phrase))
+            ranked = searcher.search(_pair(phrase), limit=k)
+            page = reader.quotes(QuoteFilter(query=text), 0, k)
+            assert page.total == len(holding) == len(ranked)
+            assert [(h.record.id, h.score) for h in page.items] == [
+                (json.loads(hit["payload"])["id"], hit.score) for hit in ranked
+            ]
+            assert {hit.docnum for hit in ranked} <= set(holding)
+            assert reader._matching_docs(searcher, phrase) == holding
+            matched += len(holding)
+    assert matched
+
+
+def test_two_word_phrases_within_a_filter_are_the_phrase_matches_it_allows(store: IndexStore) -> None:
+    reader = IndexReader(store, cache_size=0)
+    matched = 0
+    with store.index.searcher() as searcher:
+        allowed = reader._filtered_docs(searcher, QuoteFilter(stance=Stance.OPPOSE))
+        assert allowed
+        for text in PHRASES:
+            holding = [d for d in searcher.docs_for_query(reader.parse(text)) if d in allowed]
+            page = reader.quotes(QuoteFilter(query=text, stance=Stance.OPPOSE), 0, 50)
+            assert page.total == len(holding)
+            assert all(hit.record.stance.stance is Stance.OPPOSE for hit in page.items)
+            matched += len(holding)
     assert matched
 
 
@@ -141,10 +150,12 @@ def test_two_word_phrases_are_whooshs(store: IndexStore, k: int) -> None:
 def test_reader_pages_and_highlights_are_whooshs(store: IndexStore, text: str) -> None:
     reader = IndexReader(store, cache_size=0)
     query = reader.parse(text)
+    ranking = _pair(query) if isinstance(query, Phrase) else query
     for offset in (0, 40):
         page = reader.quotes(QuoteFilter(query=text), offset, 10, highlights=True)
         with store.index.searcher() as searcher:
-            results = searcher.search(query, limit=offset + 10, optimize=False)
+            results = searcher.search(ranking, limit=offset + 10, optimize=False)
+            results.q = query  # highlighted as typed
             results.fragmenter = highlight.ContextFragmenter(maxchars=HIGHLIGHT_MAX_CHARS, surround=60)
             results.formatter = _MarkFormatter()
             records = [(json.loads(hit["payload"]), hit) for hit in results[offset : offset + 10]]
