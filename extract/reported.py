@@ -739,7 +739,8 @@ _ATTITUDE_PARTICLES = frozenset(
 
 
 def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
-    """Stance verbs with a named subject: "Trump has railed against [the trade deal]"."""
+    """Stance verbs with a named subject or a document: "Trump has railed against [the trade
+    deal]", "The report cited [an internal review]"."""
     out: list[Found] = []
     cue_starts = {f.cue_start for f in found}
     base = ctx
@@ -778,13 +779,19 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         negated = _NEGATED.search(prev)
         cue = ctx.masked[tok.start - len(prev) + negated.start() : tok.end] if negated else tok.text
         np_start, np_end = _left_np(ctx, tok.start, sent.start)
-        if np_end <= np_start or not (
-            ctx.people.mention_ending_at(np_end)
-            or re.search(r"\b(?:he|she)$", ctx.masked[np_start:np_end], re.I)
+        document = np_end > np_start and _DOCUMENT_SUBJECT.fullmatch(ctx.masked, np_start, np_end) is not None
+        if not document and (
+            np_end <= np_start
+            or not (
+                ctx.people.mention_ending_at(np_end)
+                or re.search(r"\b(?:he|she)$", ctx.masked[np_start:np_end], re.I)
+            )
         ):
             continue  # the subject must be a named person or a pronoun right before the verb
         who, _real = ctx.people.classify(np_start, np_end)
-        if who is None or who.kind != "person":
+        if document:
+            who = None
+        elif who is None or who.kind != "person":
             continue
         span = _attitude_object(ctx, tok)
         if span and word in _AS_JUDGING and not _as_judgment(ctx, span):
@@ -792,6 +799,15 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         if span:
             out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, cue, tok.start, who)))
     return out
+
+
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:report|study|memo|letter|poll|survey|statement|complaint|lawsuit|filing|ruling|indictment|audit)",
+    re.I,
+)
+"""A document as a stance verb's subject ("The report cited [...]"): what it says is reported,
+as a person's words are, with no one named as speaker."""
 
 
 _AS_JUDGING = wordset(

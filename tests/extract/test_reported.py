@@ -862,3 +862,8 @@ def test_a_question_put_to_someone_is_the_askers_report() -> None:
     assert _found("When asked how the toll would be spent, Mayor Ilse Marten smiled.") == [
         ("indirect", "how the toll would be spent", None)
     ]
+
+
+def test_a_document_subject_reports_with_a_stance_verb() -> None:
+    text = "The council met. The report cited an internal review as the source of the leak."
+    assert _found(text) == [("indirect", "an internal review as the source of the leak", None)]
