@@ -339,12 +339,20 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
         if prev.speaker is not f.speaker:
             return None
         if prev.segments and prev.kind is QuoteKind.DIRECT:
+            if f.cue is None and not _adjacent(doc, prev.end, f.start):
+                return None  # "“A,” I said. <the judge's doing> “B.”": words between may change the speaker
             if f.cue is None or (f.cue_start == prev.cue_start and prev.end <= f.cue_start <= f.start):
                 return prev
             return None
         if f.cue is not None:
             return None
     return None
+
+
+def _adjacent(doc: _Doc, end: int, start: int) -> bool:
+    """Whether ``start`` lies in the sentence ending at ``end`` or in the one after it."""
+    si, sj = _sentence_of(doc, max(0, end - 1)), _sentence_of(doc, start)
+    return si is not None and sj is not None and sj - si <= 1
 
 
 def _goes_on(doc: _Doc, prev: Found, f: Found) -> bool:

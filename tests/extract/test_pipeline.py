@@ -197,3 +197,12 @@ def test_an_office_holder_speaking_for_a_country_in_a_that_clause_holds_its_offi
     assert quote.text.startswith("that ")
     assert quote.speaker is not None and quote.speaker.country is not None
     assert quote.speaker.country.name == "Norway"
+
+
+def test_an_uncued_quotation_sentences_after_the_last_does_not_go_on_with_it() -> None:
+    text = (
+        "The hearing began late. “We start in May,” I said. When I sat down I saw the clerk frown, "
+        "and the chair spoke up. “Explain the delay to me.”"
+    )
+    quotes = extract_article(text).quotes
+    assert [q.text for q in quotes] == ["We start in May,", "Explain the delay to me."]
