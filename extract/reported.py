@@ -983,9 +983,9 @@ def _one_cue(
         gap = ctx.masked[np_end:cstart]
         if np_end > np_start and "," not in gap:
             who, _ = people.classify(np_start, np_end)
-        elif found:
+        if who is None and found:
             who = found[-1].speaker
-        else:
+        elif who is None:
             who, _ = subject(ctx.text, ctx.masked, sent, people)
         start, led = _content_start(ctx, cend, cue)
         for s, e in _clauses(ctx, start, _region_end(ctx, start, cues, floor), led):

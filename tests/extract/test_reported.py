@@ -867,3 +867,8 @@ def test_a_question_put_to_someone_is_the_askers_report() -> None:
 def test_a_document_subject_reports_with_a_stance_verb() -> None:
     text = "The council met. The report cited an internal review as the source of the leak."
     assert _found(text) == [("indirect", "an internal review as the source of the leak", None)]
+
+
+def test_a_participle_whose_slot_names_no_one_reports_for_the_sentence_subject() -> None:
+    text = "Mayor Ilse Marten has been making this case all week and boldly claiming that the ferry pays."
+    assert _found(text) == [("indirect", "that the ferry pays", "Ilse Marten")]
