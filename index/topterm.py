@@ -74,15 +74,18 @@ _INTS = rb"(?:\((?:K.|M..|J....)*t|(?:K.|M..|J....){1,3}[\x85\x86\x87])(?:q.|r..
 _FLOATS = rb"(?:N|\((?:G.{8})*t|(?:G.{8}){1,3}[\x85\x86\x87]|G.{8})(?:q.|r....)?"
 _HEAD = re.compile(rb"\x80\x02" + _INTS + _FLOATS, re.DOTALL)
 _TUPLE2_STOP = b"\x86."
-HEAD_BYTES = 2048  # enough for a full block's gaps and weights (1,420 bytes on average at 10^6)
+_HEAD_BYTES_PER_POSTING = 14  # at most: a 4-byte gap (J....) and a float weight (G and 8 bytes)
 
 
-def _head(matcher: W3LeafMatcher, inflate: int = HEAD_BYTES) -> tuple[Any, Any]:
+def _head(matcher: W3LeafMatcher, inflate: int | None = None) -> tuple[Any, Any]:
     """The current block's (gaps, weights), as ``matcher._data[:2]``, without decoding its values.
 
-    Falls back to Whoosh's whole-block read when the head is not in the first ``inflate`` bytes
-    or not in the form above.
+    Inflates ``inflate`` bytes (by default the most a head of the block's postings can take:
+    ``_HEAD_BYTES_PER_POSTING`` each); falls back to Whoosh's whole-block read when the head
+    is not in them or not in the form above.
     """
+    if inflate is None:
+        inflate = _HEAD_BYTES_PER_POSTING * matcher._blocklength + 64
     if matcher._data is None:
         raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
         head = zlib.decompressobj().decompress(raw, inflate) if matcher._compression else raw

@@ -1,4 +1,12 @@
-"""Small, behaviour-preserving speed fixes to whoosh-reloaded 2.7.5 internals.
+"""Small, behaviour-preserving speed fixes to whoosh-reloaded 2.7.5 internals, and one option.
+
+Every writer's default codec writes posting blocks of ``BLOCK_POSTINGS`` (512)
+instead of Whoosh's 128. A scan that reads every block of a common word (a
+term within a filter, facets, deep pages) pays Python overhead per block
+(inflate, unpickle, bookkeeping); block-quality skipping loses little, since
+nearly every block of a common word in short quotes holds a short quote. At
+10^5 quotes, in-process, one thread: stance filter 3.8 -> 3.2 ms, page 5
+4.6 -> 4.0 ms, the rest within noise; build time and size unchanged.
 
 ``W3PerDocReader._cached_reader`` caches a field's length column only when it
 exists, so for fields without lengths (ID, KEYWORD) every call stats the file
@@ -25,13 +33,21 @@ import io
 import pickle
 from typing import Any
 
+import whoosh.codec
 from whoosh.codec import whoosh3
 from whoosh.filedb import structfile
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
+BLOCK_POSTINGS = 512
 _MISSING = object()
 _applied = False
+
+
+def _default_codec(*args: Any, **kwargs: Any) -> whoosh3.W3Codec:
+    """``whoosh.codec.default_codec``, with ``BLOCK_POSTINGS`` postings a block unless told otherwise."""
+    kwargs.setdefault("blocklimit", BLOCK_POSTINGS)
+    return whoosh3.W3Codec(*args, **kwargs)
 
 
 def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
@@ -136,4 +152,5 @@ def apply() -> None:
         structfile.BufferFile.file = _LazyFile()
         structfile.BufferFile.__init__ = _buffer_file_init
         whoosh3.W3LeafMatcher._goto = _goto
+        whoosh.codec.default_codec = _default_codec
         _applied = True

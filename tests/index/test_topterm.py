@@ -17,6 +17,7 @@ from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
 from index.topterm import Deadline, _head, term_docs, top_term
+from index.whoosh_patches import BLOCK_POSTINGS
 
 GENERATOR = Generator(seed=0)
 TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rare_terms()[:4]
@@ -43,7 +44,9 @@ def _whoosh(store: IndexStore, query: Term, k: int) -> list[tuple[float, int]]:
         return [(hit.score, hit.docnum) for hit in searcher.search(query, limit=k)]
 
 
-def _heads(store: IndexStore, fieldname: str, text: bytes, inflate: int) -> list[tuple[Any, Any, bool]]:
+def _heads(
+    store: IndexStore, fieldname: str, text: bytes, inflate: int | None
+) -> list[tuple[Any, Any, bool]]:
     """Per block: (gaps, weights) by ``_head``, then by a whole read, and whether the values were skipped."""
     found = []
     with store.index.reader() as reader:
@@ -66,7 +69,7 @@ def _heads(store: IndexStore, fieldname: str, text: bytes, inflate: int) -> list
 def test_block_heads_are_whooshs_blocks_without_their_values(store: IndexStore, fieldname: str) -> None:
     with store.index.reader() as reader:
         texts = [text for field, text in reader.all_terms() if field == fieldname]
-    heads = [head for text in texts for head in _heads(store, fieldname, text, 2048)]
+    heads = [head for text in texts for head in _heads(store, fieldname, text, None)]
     assert len(heads) > len(texts)  # terms of several blocks
     assert all(head == whole for head, whole, _ in heads)
     assert all(skipped for *_, skipped in heads)  # the values (positions, for text) were never decoded
@@ -206,3 +209,12 @@ def test_replaced_quotes_are_left_out_and_not_counted(store: IndexStore) -> None
         found = top_term(searcher, query, 10, lengths, deleted, time.perf_counter() + 60)
         assert found == (_whoosh(store, query, 10), _count(store, query))
         assert term_docs(searcher, query, time.perf_counter() + 60) == list(searcher.docs_for_query(query))
+
+
+def test_posting_blocks_hold_512_postings(store: IndexStore) -> None:
+    with store.index.reader() as reader:
+        segment_reader, _ = max(reader.leaf_readers(), key=lambda leaf: leaf[0].doc_count_all())
+        matcher = segment_reader.postings("doctype", b"quote")
+        matcher = getattr(matcher, "child", matcher)
+        assert segment_reader.doc_frequency("doctype", b"quote") > BLOCK_POSTINGS
+        assert matcher._blocklength == BLOCK_POSTINGS
