@@ -1010,7 +1010,7 @@ def _one_cue(
         # "Ann Lee, 60, a doctor, said she was elated" (or "said Gates described ..."): the
         # words before the cue name the speaker (the sentence's subject), the clause after
         # it is the report
-        who = subject(ctx.text, ctx.masked, sent, people)[0]
+        who = subject(ctx.text, ctx.masked, sent, people)[0] or _appositive_head(ctx, floor, np_start)
         for s, e in _clauses(ctx, start, _region_end(ctx, start, cues, floor), led):
             emit(_classify(ctx, s, e), who)
         return out
@@ -1029,6 +1029,8 @@ def _one_cue(
         return out
     who, real = people.classify(np_start, np_end)
     who = _aside_speaker(ctx, np_start, np_end, found) or who
+    if who is None and real:
+        who = _appositive_head(ctx, floor, cstart)  # "Ann Lee, after the row broke in May, said"
     if not real:
         if re.search(r"\b(?:and|but)\s*$", before_np):
             # "... keeps its finances secret but says ...": the subject of the first verb speaks
@@ -1306,18 +1308,24 @@ def _unread_subject(ctx: _Ctx, cue: tuple[int, int, int], before_np: str, led: b
     return _group_relative(before_np) and (led or _CLAUSE_SUBJECT.match(after) is not None)
 
 
-_APPOSITIVE_TO_CUE = re.compile(r",\s+(?:who|whose|a|an|the)\b[^\x00;:]*,\s*$", re.I)
+_APPOSITIVE_TO_CUE = re.compile(
+    r",\s+(?:(?:who|whose|a|an|the)\b[^\x00;:]*|(?:after|before|when|while|since|speaking|in|at|during)\b[^\x00;:,]*),"
+    r"(?:\s+(?:\w+ly|also|then|later|again))?\s*$",
+    re.I,
+)
 
 
 def _appositive_head(ctx: _Ctx, floor: int, np_start: int) -> Entity | None:
-    """The person named in full right before a relative clause or appositive that runs up to
-    the cue ("The venture capitalist Ann Lee, who backed the mayor in 2012, said ..."): the
-    words before the name keep the slot from reading it, but the clause is about the name."""
+    """The person named right before a relative clause, appositive or phrase of time set off by
+    commas and running up to the cue ("The venture capitalist Ann Lee, who backed the mayor in
+    2012, said ...", "Lee, after the row broke in May, later said ..."): the words before the
+    name, or a time phrase the slot takes for its tail, keep the slot from reading it."""
     for m in ctx.people.mentions_in(floor, np_start):
-        if len(m.tokens) < 2 and m.gender is None:
+        if not _APPOSITIVE_TO_CUE.match(ctx.masked, m.name_end, np_start):
             continue
-        if _APPOSITIVE_TO_CUE.match(ctx.masked, m.name_end, np_start):
-            return ctx.people.entity_of(m)
+        ent = ctx.people.entity_of(m)
+        if len(m.tokens) > 1 or m.gender is not None or " " in ent.name:
+            return ent  # a lone surname only as someone named in full before
     return None
 
 

@@ -872,3 +872,10 @@ def test_a_document_subject_reports_with_a_stance_verb() -> None:
 def test_a_participle_whose_slot_names_no_one_reports_for_the_sentence_subject() -> None:
     text = "Mayor Ilse Marten has been making this case all week and boldly claiming that the ferry pays."
     assert _found(text) == [("indirect", "that the ferry pays", "Ilse Marten")]
+
+
+def test_a_name_before_a_comma_aside_of_time_is_the_speaker() -> None:
+    text = "Ilse Marten, after the row about the ferry broke in March, initially said that all was well."
+    assert _found(text) == [("indirect", "that all was well", "Ilse Marten")]
+    text = "Mayor Ilse Marten spoke.\n\nMarten, after the row broke in March, later said that all was well."
+    assert ("indirect", "that all was well", "Ilse Marten") in _found(text)
