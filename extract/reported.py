@@ -21,6 +21,8 @@ from extract.cues import (
     BELIEF,
     NOUN_LIKE,
     PARTICLE_ONLY,
+    SPEECH,
+    STRICT,
     TELL,
     find_cues,
     find_noun_cues,
@@ -358,6 +360,9 @@ def _skip_object(ctx: _Ctx, pos: int) -> int:
     return end
 
 
+_REPORTING = frozenset(w.casefold() for w in (*SPEECH, *STRICT))
+
+
 def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
     """The position after a complementiser "that" within ``limit`` words of ``pos``, if the
     words before it are an addressee or a time phrase and not a clause of their own (a
@@ -370,8 +375,8 @@ def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
         if w == "that":
             return tok.end
         participle = w.endswith("ing") and w not in _ING_NOT_VERB and prev not in _DETERMINER
-        if w in _THAT_BLOCK or tok.text in {"\x00", ";", ":", ".", "!", "?"} or participle:
-            return None
+        if w in _THAT_BLOCK or tok.text in {"\x00", ";", ":", ".", "!", "?"} or participle or w in _REPORTING:
+            return None  # "tweeted after Lee argued that": the "that" is the other cue's
         prev = w
     return None
 

@@ -879,3 +879,14 @@ def test_a_name_before_a_comma_aside_of_time_is_the_speaker() -> None:
     assert _found(text) == [("indirect", "that all was well", "Ilse Marten")]
     text = "Mayor Ilse Marten spoke.\n\nMarten, after the row broke in March, later said that all was well."
     assert ("indirect", "that all was well", "Ilse Marten") in _found(text)
+
+
+def test_a_that_after_another_reporting_verb_is_that_verbs_report() -> None:
+    text = (
+        "“It is wrong to say the ferry lost money,” Tom Baker said after Mayor Ilse Marten argued"
+        " again that “the pier costs too much.”"
+    )
+    assert _found(text) == [
+        ("direct", "It is wrong to say the ferry lost money,", "Tom Baker"),
+        ("direct", "the pier costs too much.", "Ilse Marten"),
+    ]
