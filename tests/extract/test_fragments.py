@@ -110,3 +110,9 @@ def test_a_naming_noun_after_a_determiner_is_no_verb_unless_nothing_else_governs
     assert _texts("In recent days the mayor and her aides have all used the term “ferry crisis.”") == [
         "ferry crisis."
     ]
+
+
+def test_a_quotation_after_a_short_verb_object_is_mixed_with_it() -> None:
+    text = "Tom Baker went after the mayor, calling her “a total failure on the ferry.”"
+    quotes = extract_article(text).quotes
+    assert [(q.kind.value, q.text) for q in quotes] == [("mixed", "her “a total failure on the ferry.”")]
