@@ -278,10 +278,14 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
                 continue
             break
         run = _strip_common_words(toks[i:j], lower_words)
+        org_after = j < n and toks[j].text.casefold() in ORG_WORDS and toks[j].text[:1].isupper()
+        org_after = org_after and _joined(text, toks[j - 1], toks[j])  # "Associated Press"
         i = j
         words = [t.text for t in run if t.text not in _DROPPED_SUFFIXES]
-        if all(len(w) == 2 and w.endswith(".") for w in words) or any(
-            w.casefold() in ORG_WORDS for w in words
+        if (
+            org_after
+            or all(len(w) == 2 and w.endswith(".") for w in words)
+            or any(w.casefold() in ORG_WORDS for w in words)
         ):
             continue
         k = _index_of(toks, run[0])

@@ -83,3 +83,7 @@ def test_a_title_word_after_an_honorific_is_a_surname() -> None:
 def test_a_surname_in_ly_opening_a_sentence_is_a_name_when_written_inside_one_too() -> None:
     text = "Rep. Dana Kelly spoke first. Kelly voted no. Clearly the vote was close."
     assert _names(text) == ["Dana Kelly", "Kelly"]
+
+
+def test_a_capitalised_word_before_an_organisation_word_is_no_name() -> None:
+    assert _names("The storm hit. The Associated Press reported that the pier had closed.") == []
