@@ -288,7 +288,7 @@ class People:
     def organization(self, phrase: str) -> Entity:
         """The organisation a phrase names ("the French defense ministry"), one per name."""
         words = phrase.split()
-        while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in NOT_NAME):
+        while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in _NOT_ORG_NAME):
             words = words[1:]  # "Yet Bloomberg says": the organisation is Bloomberg
         name = " ".join(words)
         known = self._by_word.get(("organization", name.casefold()))
@@ -361,6 +361,10 @@ class People:
         if content[0] in groups:
             return True
         return len(content) > 1 and content[1] in groups and content[0] in _GROUP_MODIFIERS
+
+
+_NOT_ORG_NAME = NOT_NAME - {"new"}
+"""Words that open no organisation's name, "New" aside ("The New York Times")."""
 
 
 def _first_compatible(a: str, b: str) -> bool:

@@ -107,3 +107,9 @@ def test_an_inverted_speaker_may_be_named_after_a_description_and_comma() -> Non
 def test_an_acronym_after_the_is_an_organisation() -> None:
     text = "The pilot was visiting her daughter, according to the AP. The ferry was late, the BBC reported."
     assert _speakers(text) == ["AP", "BBC"]
+
+
+def test_an_organisation_keeps_a_leading_new() -> None:
+    assert _speakers("The storm hit. The New York Times reported that the pier had closed.") == [
+        "New York Times"
+    ]
