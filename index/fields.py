@@ -8,24 +8,20 @@ article text is also stemmed, names are not.
 
 from __future__ import annotations
 
-from whoosh.analysis import (
-    Analyzer,
-    BiWordFilter,
-    CharsetFilter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemmingAnalyzer,
-)
+from whoosh.analysis import Analyzer, BiWordFilter, CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
+
+from index.analysis import StemmedWords
 
 ARTICLE, QUOTE, PERSON = "article", "quote", "person"
 PAIR_SEP = " "  # between the words of a ``pairs`` term; no word holds one
 
 
 def text_analyzer() -> Analyzer:
-    """Words, lower-cased, accent-folded and stemmed: for quote and article text."""
-    return StemmingAnalyzer() | CharsetFilter(accent_map)
+    """Words, lower-cased, stop words dropped, stemmed and accent-folded: for quote and article
+    text (Whoosh's ``StemmingAnalyzer() | CharsetFilter(accent_map)``, in one pass)."""
+    return StemmedWords()
 
 
 def pair_analyzer() -> Analyzer:
