@@ -293,6 +293,9 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
             continue  # "Iowa", "South Carolina", the "York" of "New York"
         if k > 0 and toks[k - 1].text.casefold() in _ORG_BEFORE:
             continue
+        last = _index_of(toks, run[-1])
+        if k > 0 and toks[k - 1].text == "the" and len(words) > 1 and _named_thing(toks, last):
+            continue  # "on the Trump Train,": a thing's name ("the Lee campaign" keeps the person)
         tstart, title_text = _pre_title(text, toks, k)
         title = parse_title(title_text) if title_text else TitleInfo()
         name_start, name_end = run[0].start, run[-1].end
@@ -319,6 +322,13 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
             )
         )
     return out
+
+
+def _named_thing(toks: list[Tok], last: int) -> bool:
+    """Whether a capitalised run after "the" ends a noun phrase (no common noun follows it, as
+    "campaign" does in "the Ann Lee campaign"): people are not named with "the"."""
+    nxt = toks[last + 1].text if last + 1 < len(toks) else "."
+    return not nxt[:1].islower()
 
 
 def _is_place(words: list[str]) -> bool:

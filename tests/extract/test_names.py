@@ -87,3 +87,8 @@ def test_a_surname_in_ly_opening_a_sentence_is_a_name_when_written_inside_one_to
 
 def test_a_capitalised_word_before_an_organisation_word_is_no_name() -> None:
     assert _names("The storm hit. The Associated Press reported that the pier had closed.") == []
+
+
+def test_a_capitalised_run_after_the_ending_its_noun_phrase_is_a_things_name() -> None:
+    assert _names("Those not yet on the Baker Train, Tom Baker said, should join.") == ["Tom Baker"]
+    assert _names("Staff on the Ann Lee campaign cheered.") == ["Ann Lee"]
