@@ -15,7 +15,7 @@ from extract.direct import Segment
 from extract.lexicon import wordset
 from extract.names import Tok, iter_tokens_back, tokenize
 from extract.sentences import Sentence
-from extract.terms import names_a_thing
+from extract.terms import is_title, names_a_thing
 
 _WORD = re.compile(r"\w+")
 
@@ -36,6 +36,15 @@ _CLAUSE_END = re.compile(
     re.I,
 )
 
+_SETTING_AFTER = re.compile(
+    r"\s*(?:(?:\w+|\d+)\s+times|moments?\s+(?:after|before)\b.*"
+    r"|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:tweet|statement|interview|speech|post|letter|e-?mail|op-ed)\b.*"
+    r"|on\s+(?:Twitter|Facebook|Instagram|television|radio)\b.*"
+    r"|(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)\b.*)",
+    re.I | re.S,
+)
+"""Where and when after a quoted fragment that ends its verb's object ("called the plan
+“rigged” in a tweet Tuesday", "said “ferry” five times"): the writer's setting, not the quote."""
 _NOUN_PHRASE_END = re.compile(r"\s+[-–—]\s")
 _VERB_WITH_OBJECT = re.compile(r"\s+[a-z]+\s+(?:a|an|the|his|her|its|their|our|my)\s", re.I)
 """A word and a determiner after the term: a verb and its object ("what they called a
@@ -158,7 +167,8 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         start = named
     m = _CLAUSE_END.search(masked, seg.close, sent.end)
     end = m.start() if m else sent.end
-    if named is not None or closes_on_stop(text, seg):
+    setting = _SETTING_AFTER.fullmatch(masked, seg.close, end) and not is_title(text[seg.start : seg.end])
+    if named is not None or closes_on_stop(text, seg) or setting:
         end = seg.close
     relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])
     if relative:

@@ -116,3 +116,10 @@ def test_a_quotation_after_a_short_verb_object_is_mixed_with_it() -> None:
     text = "Tom Baker went after the mayor, calling her “a total failure on the ferry.”"
     quotes = extract_article(text).quotes
     assert [(q.kind.value, q.text) for q in quotes] == [("mixed", "her “a total failure on the ferry.”")]
+
+
+def test_a_setting_after_the_quoted_fragment_is_not_part_of_the_object() -> None:
+    assert _texts("Tom Baker called the toll “a scandal” in a speech on Monday.") == ["the toll “a scandal”"]
+    assert _texts("Tom Baker posted a note reading “Thank you, Dover” moments after the vote.") == [
+        "“Thank you, Dover”"
+    ]
