@@ -51,6 +51,14 @@ _VERB_WITH_OBJECT = re.compile(r"\s+[a-z]+\s+(?:a|an|the|his|her|its|their|our|m
 "scheme" took a turn"), so the relative clause was the subject and ends with the term."""
 
 
+def setting_after(text: str, masked: str, seg: Segment, end: int) -> bool:
+    """Whether all that follows a quotation up to ``end`` is a setting ("in a tweet Tuesday",
+    "five times"), unless the quotation is a title ("on “Meet the Voters” on Sunday")."""
+    return _SETTING_AFTER.fullmatch(masked, seg.close, end) is not None and not is_title(
+        text[seg.start : seg.end]
+    )
+
+
 def closes_on_stop(text: str, seg: Segment) -> bool:
     """Whether the quotation closes on its own comma or stop ("called inversions “unpatriotic,”
     and his aides ..."): the object ends with the marks and what follows is the writer's."""
@@ -167,8 +175,7 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         start = named
     m = _CLAUSE_END.search(masked, seg.close, sent.end)
     end = m.start() if m else sent.end
-    setting = _SETTING_AFTER.fullmatch(masked, seg.close, end) and not is_title(text[seg.start : seg.end])
-    if named is not None or closes_on_stop(text, seg) or setting:
+    if named is not None or closes_on_stop(text, seg) or setting_after(text, masked, seg, end):
         end = seg.close
     relative = re.search(r"\b(?:which|whom|who|what)\b(?=[^,\x00]*$)", masked[sent.start : verb.start])
     if relative:

@@ -30,6 +30,7 @@ from extract.cues import (
     kind_of,
 )
 from extract.direct import Segment
+from extract.fragments import setting_after
 from extract.lexicon import wordlist, wordset
 from extract.models import QuoteKind
 from extract.names import Tok, iter_tokens, iter_tokens_back, tokenize
@@ -443,6 +444,7 @@ def _classify(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, QuoteKind
             ]
         quoted = first.words(ctx.text)
         cry = ctx.text[first.start : first.end].rstrip()[-1:] in {"!", "?"}
+        cry = cry or setting_after(ctx.text, ctx.masked, first, end)  # "said “ferry” five times"
         aside = _ASIDE_TO_QUOTATION.match(ctx.masked, first.close, end) is not None
         if cry or (
             not continues_predicate(ctx.masked, first.close, end)

@@ -890,3 +890,9 @@ def test_a_that_after_another_reporting_verb_is_that_verbs_report() -> None:
         ("direct", "It is wrong to say the ferry lost money,", "Tom Baker"),
         ("direct", "the pier costs too much.", "Ilse Marten"),
     ]
+
+
+def test_a_reported_quotation_followed_only_by_a_setting_is_direct() -> None:
+    assert _found("In a long reply, Mayor Ilse Marten said “ferry” five times.") == [
+        ("direct", "ferry", "Ilse Marten")
+    ]
