@@ -648,6 +648,8 @@ _LEAD_OPENERS = wordset("but and so yet still even")
 _CLAUSE_COMMA = re.compile(r",\s")
 _RELATIVE_LEAD = re.compile(r",\s+(?:who|which)\s+(?:[\w’']+\s+){1,4}$", re.I)
 """A relative clause set off by a comma, up to the cue and its "that" (", who has long said that")."""
+_DASH_RELATIVE_LEAD = re.compile(r"\s(?:-{1,2}|[—–])\s+(?:who|which)\s+(?:[\w’']+\s+){1,4}$", re.I)
+"""The same set off by a dash, which a second dash closes ("Lee - who once said [...] - said")."""
 
 
 def _subordinate_end(ctx: _Ctx, start: int, end: int) -> int:
@@ -658,7 +660,11 @@ def _subordinate_end(ctx: _Ctx, start: int, end: int) -> int:
         _opens_subordinate(ctx.masked, ctx.sent.start, start)
         and ctx.masked.find(",", ctx.sent.start, start) < 0
     )
-    if not (opening or _RELATIVE_LEAD.search(_tail(ctx.masked, ctx.sent.start, start)[0])):
+    tail = _tail(ctx.masked, ctx.sent.start, start)[0]
+    if _DASH_RELATIVE_LEAD.search(tail):
+        dash = _SPACED_DASH.search(ctx.masked, start, end)  # "X - who said [...] - said ..."
+        return dash.start() if dash else end
+    if not (opening or _RELATIVE_LEAD.search(tail)):
         return end
     comma = _CLAUSE_COMMA.search(ctx.masked, start, end)
     for seg in _segments_in(ctx, start, comma.start() if comma else end):

@@ -896,3 +896,14 @@ def test_a_reported_quotation_followed_only_by_a_setting_is_direct() -> None:
     assert _found("In a long reply, Mayor Ilse Marten said “ferry” five times.") == [
         ("direct", "ferry", "Ilse Marten")
     ]
+
+
+def test_a_report_in_a_relative_clause_set_off_by_dashes_ends_at_the_second_dash() -> None:
+    text = (
+        'The harbour boss Tom Baker - who once said he would "sink the old ferry" in the bay - said at a'
+        " rally that the pier should close."
+    )
+    assert [(k, t) for k, t, _who in _found(text)] == [
+        ("mixed", 'he would "sink the old ferry" in the bay'),
+        ("indirect", "that the pier should close"),
+    ]
