@@ -130,6 +130,12 @@ _SPACED_DASH = re.compile(r"\s(?:-{1,2}|[—–])\s")
 _DASH_GLOSS = re.compile(r"\s*(?:which|who|whose|the|a|an)\s[^\x00]*$", re.I)
 """A relative clause or noun phrase after the sentence's last dash ("... by the plan — a modest
 boost for ..."): the writer's gloss, as after a comma ("— including ..." is the report's own)."""
+_FEELING_GOES_ON = re.compile(
+    r"(?<=\x00)\s+(?:and|but)\s+(?:he|she|they)\s+(?:feels|felt|thinks|thought|believes|believed|hopes|hoped)$",
+    re.I,
+)
+"""A speaker's own feeling coordinated right after the quoted words of a report ("says there is
+a “long road” but he feels ..."): the pronoun is the speaker, and the report goes on."""
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
 _TRAILING = re.compile(
@@ -537,6 +543,8 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
             break
         if ckind in {"participle", "according"}:
             end = min(end, cstart)
+        elif _FEELING_GOES_ON.search(ctx.masked, max(start, cstart - _TAIL), _cend):
+            pass  # "said the toll is “fair” and she feels it will stay": one report goes on
         else:
             np_start, _ = _left_np(ctx, cstart, start)
             tail, lo = _tail(ctx.masked, start, np_start)

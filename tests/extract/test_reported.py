@@ -907,3 +907,10 @@ def test_a_report_in_a_relative_clause_set_off_by_dashes_ends_at_the_second_dash
         ("mixed", 'he would "sink the old ferry" in the bay'),
         ("indirect", "that the pier should close"),
     ]
+
+
+def test_the_speakers_own_feeling_after_the_quoted_words_goes_on_with_the_report() -> None:
+    text = "Mayor Ilse Marten said the toll is “fair” and she feels it will stay in place."
+    assert _found(text) == [
+        ("mixed", "the toll is “fair” and she feels it will stay in place", "Ilse Marten")
+    ]
