@@ -136,6 +136,10 @@ _FEELING_GOES_ON = re.compile(
 )
 """A speaker's own feeling coordinated right after the quoted words of a report ("says there is
 a “long road” but he feels ..."): the pronoun is the speaker, and the report goes on."""
+_BARE_AND = re.compile(r"\s+and\s+(?-i:say|tell|ask|warn|argue|insist|explain|admit|add)$", re.I)
+"""A bare verb of saying after "and": it goes on with the reported clause's own verb ("he'd sit
+Lee down and tell him ..."), as the reporting verb itself, inflected, would not."""
+_GOES_ON = re.compile(f"(?:{_FEELING_GOES_ON.pattern})|(?:{_BARE_AND.pattern})", re.I)
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.I)
 _TRAILING = re.compile(
@@ -538,13 +542,15 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     writer's add-on ("amid ...", ", as ...", ", but did not ...")."""
     end = ctx.sent.end
     nxt = bisect.bisect_right(cues, (start, len(ctx.text) + 1, ""))
-    for cstart, _cend, ckind in cues[nxt : nxt + 1]:
+    for cstart, cend, ckind in cues[nxt : nxt + 3]:
         if cstart >= end:
             break
+        if ckind not in {"participle", "according"} and _GOES_ON.search(
+            ctx.masked, max(start, cstart - _TAIL), cend
+        ):
+            continue  # "... “fair” and she feels it will stay", "... and tell him “...”": the same report
         if ckind in {"participle", "according"}:
             end = min(end, cstart)
-        elif _FEELING_GOES_ON.search(ctx.masked, max(start, cstart - _TAIL), _cend):
-            pass  # "said the toll is “fair” and she feels it will stay": one report goes on
         else:
             np_start, _ = _left_np(ctx, cstart, start)
             tail, lo = _tail(ctx.masked, start, np_start)

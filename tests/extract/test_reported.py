@@ -914,3 +914,13 @@ def test_the_speakers_own_feeling_after_the_quoted_words_goes_on_with_the_report
     assert _found(text) == [
         ("mixed", "the toll is “fair” and she feels it will stay in place", "Ilse Marten")
     ]
+
+
+def test_a_bare_verb_of_saying_after_and_goes_on_with_the_reported_clause() -> None:
+    text = (
+        "Tom Baker says he would sit the mayor down and tell her “no more delays” and tells the crowd he won."
+    )
+    assert _found(text) == [
+        ("mixed", "he would sit the mayor down and tell her “no more delays”", "Tom Baker"),
+        ("indirect", "he won", "Tom Baker"),
+    ]
