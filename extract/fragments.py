@@ -117,6 +117,7 @@ def _describes_as(masked: str, verb_end: int, seg: Segment, text: str) -> bool:
     return masked[verb_end : seg.open].strip().casefold() == "as" and seg.words(text) <= _TERM_WORDS
 
 
+_SEEING = wordset("see sees saw seeing")
 _FOR_REACH = 6  # words from "for" back to the verb whose object holds it
 
 
@@ -158,6 +159,8 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
             break
         if low in COMPLEMENT_VERBS or low in _PARTICIPLES:
             verb = tok
+        elif low in _SEEING and re.search(r"\sas\s", masked[tok.end : seg.open]):
+            verb = tok  # "sees [the plan as “a disaster”]": a judgment, as "regards" is
     verb = verb or noun
     if verb is None:
         return None

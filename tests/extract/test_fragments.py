@@ -123,3 +123,10 @@ def test_a_setting_after_the_quoted_fragment_is_not_part_of_the_object() -> None
     assert _texts("Tom Baker posted a note reading “Thank you, Dover” moments after the vote.") == [
         "“Thank you, Dover”"
     ]
+
+
+def test_seeing_something_as_a_quoted_term_is_a_judgment_that_carries_it() -> None:
+    text = (
+        "The columnist Ann Lee sees the plan as a return to the old “harbour politics,” which had long gone."
+    )
+    assert _texts(text) == ["the plan as a return to the old “harbour politics,”"]
