@@ -60,7 +60,8 @@ CUE = re.compile(
 )
 _NOT_A_CUE_BEFORE = re.compile(
     r"(?:\bas\s+(?:\w+ly\s+)?|\bso-|\bthe\s+|\bit\s+is\s+|\bwas\s+|\bwere\s+|\bbe\s+|\bbeen\s+|\bis\s+"
-    r"|\b(?:a|an|his|her|their|its|our|my|your|this|these|those|every|each|no|any)\s+|[’']s\s+)$",
+    r"|\b(?:a|an|his|her|their|its|our|my|your|this|these|those|every|each|no|any)\s+"
+    r"|(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bwho)(?<!\bthat)[’']s\s+)$",
     re.I,
 )
 

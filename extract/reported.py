@@ -222,6 +222,8 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
         head = _chain_head(ctx, end, floor)
         if head is not None:
             return head
+    if _CONTRACTED.search(ctx.masked, max(floor, end - 6), end):
+        end -= 2  # "he’s said": the pronoun, not its contracted "has"
     stripped = end
     while stripped > floor and ctx.masked[stripped - 1] in " ,":
         stripped -= 1
@@ -249,6 +251,7 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     return start, end
 
 
+_CONTRACTED = re.compile(r"\b(?:he|she|it)[’']s$", re.I)
 _NP_LEAD = frozenset({"former", "then", "the", "a", "an", "’", "'", "s", "-", "."})
 
 

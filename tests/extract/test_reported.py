@@ -924,3 +924,9 @@ def test_a_bare_verb_of_saying_after_and_goes_on_with_the_reported_clause() -> N
         ("mixed", "he would sit the mayor down and tell her “no more delays”", "Tom Baker"),
         ("indirect", "he won", "Tom Baker"),
     ]
+
+
+def test_a_cue_after_a_contracted_pronoun_reports_for_that_pronoun() -> None:
+    text = "Tom Baker spoke first. He’s argued for years that the pier is unsafe."
+    assert _found(text) == [("indirect", "that the pier is unsafe", "Tom Baker")]
+    assert _found("The mayor’s said list was long.") == []
