@@ -1035,6 +1035,7 @@ def _one_cue(
         _PRONOUN_CLAUSE.match(ctx.masked, cend, sent.end) is not None
         or _named_clause(ctx, cend)
         or _MODIFIED_SUBJECT.match(ctx.masked, floor, np_start) is not None
+        or _SUBJECT_ASIDE.match(ctx.masked, floor, cstart) is not None
     )
     if inverted and unquoted and clause_after:
         # "Ann Lee, 60, a doctor, said she was elated" (or "said Gates described ..."): the
@@ -1243,6 +1244,15 @@ _MODIFIED_SUBJECT = re.compile(r"[^,\x00]{1,80},\s+(?:\w+ing|who|whose)\b[^,\x00
 """A noun phrase and a participle or relative clause closed by a comma ("One aide, speaking
 on condition of anonymity,"): the subject of the cue after it, not reported words. Matched
 from the slot's start: a "^" would never match at a search offset."""
+
+
+_SUBJECT_ASIDE = re.compile(
+    r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+,\s+(?:however|meanwhile|though|too|also|instead|in\s+turn|in\s+fact"
+    r"|of\s+course|for\s+(?:instance|example)|for\s+(?:their|his|her|its|our)\s+part),\s*$",
+    re.I,
+)
+"""A short subject and a sentence adverb set off by commas ("Others, however,"): the subject of
+the cue after it, not reported words."""
 
 
 def _named_clause(ctx: _Ctx, cend: int) -> bool:

@@ -930,3 +930,9 @@ def test_a_cue_after_a_contracted_pronoun_reports_for_that_pronoun() -> None:
     text = "Tom Baker spoke first. He’s argued for years that the pier is unsafe."
     assert _found(text) == [("indirect", "that the pier is unsafe", "Tom Baker")]
     assert _found("The mayor’s said list was long.") == []
+
+
+def test_a_short_subject_with_a_sentence_adverb_set_off_by_commas_reports() -> None:
+    assert _found("The council met. Others, however, say a new toll is overdue.") == [
+        ("indirect", "a new toll is overdue", None)
+    ]
