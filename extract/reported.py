@@ -1037,7 +1037,8 @@ def _one_cue(
         or _MODIFIED_SUBJECT.match(ctx.masked, floor, np_start) is not None
         or _SUBJECT_ASIDE.match(ctx.masked, floor, cstart) is not None
     )
-    if inverted and unquoted and clause_after:
+    quoted_aside = _QUOTED_ASIDE.match(ctx.masked, floor, np_start) is not None  # "Lee, citing “...,” said"
+    if inverted and (unquoted or quoted_aside) and (clause_after or quoted_aside):
         # "Ann Lee, 60, a doctor, said she was elated" (or "said Gates described ..."): the
         # words before the cue name the speaker (the sentence's subject), the clause after
         # it is the report
@@ -1246,6 +1247,9 @@ on condition of anonymity,"): the subject of the cue after it, not reported word
 from the slot's start: a "^" would never match at a search offset."""
 
 
+_QUOTED_ASIDE = re.compile(r"[^,\x00]{1,80},\s+\w+ing\b[^;]*\x00,?\s*$", re.I)
+"""A subject and a participle phrase ending in a quotation ("Ann Lee, citing “the old magic,”"):
+the quotation is the participle's, the clause after the cue the subject's report."""
 _SUBJECT_ASIDE = re.compile(
     r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+,\s+(?:however|meanwhile|though|too|also|instead|in\s+turn|in\s+fact"
     r"|of\s+course|for\s+(?:instance|example)|for\s+(?:their|his|her|its|our)\s+part),\s*$",

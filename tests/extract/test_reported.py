@@ -936,3 +936,11 @@ def test_a_short_subject_with_a_sentence_adverb_set_off_by_commas_reports() -> N
     assert _found("The council met. Others, however, say a new toll is overdue.") == [
         ("indirect", "a new toll is overdue", None)
     ]
+
+
+def test_a_subject_with_a_quoting_participle_phrase_still_reports_after_the_cue() -> None:
+    text = "The council met. Tom Baker, citing “the old magic of the harbour,” said the ferry would pay."
+    assert _found(text) == [
+        ("direct", "the old magic of the harbour,", "Tom Baker"),
+        ("indirect", "the ferry would pay", "Tom Baker"),
+    ]
