@@ -35,6 +35,12 @@ STRICT = wordlist(
     "echoed echoes realized realizes realize discovered discover noticed assumed assume anticipated "
     "forecast proposed propose recommended ruled"
 )
+CLAUSE_PARTICIPLES = wordset(
+    "implying joking hinting believing boasting bragging announcing revealing confirming denying signaling "
+    "signalling showing determining"
+)
+"""Participles that report only before a clause ("implying that ...", "believing he would ..."):
+before an object they are the writer's account of a deed ("showing disregard for ...")."""
 PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "
     "declaring asserting suggesting acknowledging writing emphasizing emphasising predicting promising "
@@ -51,7 +57,7 @@ the plan works", "he believed voters would forgive him"): no other sense of thes
 is followed by a subject."""
 TELL = wordset("told tells tell telling assured assures reminded informed warned")
 
-_VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES), key=len, reverse=True)
+_VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES) | CLAUSE_PARTICIPLES, key=len, reverse=True)
 CUE = re.compile(
     r"\b(?:according\s+to|expressed\s+(?:concern|hope|confidence|doubts?|fears?|optimism|frustration|"
     r"regret|skepticism|scepticism)|ma(?:de|ke|kes|king)\s+(?:it\s+)?clear|point(?:s|ed|ing)?\s+out|went\s+on\s+to\s+(?:say|add|note)|"
@@ -66,6 +72,7 @@ _NOT_A_CUE_BEFORE = re.compile(
 )
 
 
+_CLAUSE_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b|\s+(?:he|she|they|it|we|i)\s", re.I)
 _ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
 _AGREE_TO = re.compile(r"\s+to\b", re.I)
 _BY = re.compile(r"\s+by\b", re.I)
@@ -116,6 +123,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue  # "the figures reported by the agency": a passive, its agent after "by"
         if before.endswith("-") and low.endswith("ing"):
             continue  # "the tax-writing committee": part of a compound adjective
+        if low in CLAUSE_PARTICIPLES and not _CLAUSE_AFTER.match(masked, m.end(), end):
+            continue  # "showing disregard for the law": a deed, not a report
         out.append(m)
     return out
 

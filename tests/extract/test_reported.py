@@ -944,3 +944,12 @@ def test_a_subject_with_a_quoting_participle_phrase_still_reports_after_the_cue(
         ("direct", "the old magic of the harbour,", "Tom Baker"),
         ("indirect", "the ferry would pay", "Tom Baker"),
     ]
+
+
+def test_participles_that_report_only_before_a_clause() -> None:
+    text = "Mayor Ilse Marten spoke for an hour, implying that the ferry would stop."
+    assert _found(text) == [("indirect", "that the ferry would stop", "Ilse Marten")]
+    text = "Mayor Ilse Marten says the council is acting unlawfully and showing disregard for the harbour."
+    assert _found(text) == [
+        ("indirect", "the council is acting unlawfully and showing disregard for the harbour", "Ilse Marten")
+    ]
