@@ -572,7 +572,13 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
         if m:
             end = m.start()  # "says he's “excited” as he faces a test": the writer's setting
     last = ctx.masked.rfind(",", start, end)
-    if last >= 0 and _LAST_RELATIVE.match(ctx.masked, last, end) and _has_words(ctx.masked[start:last], 1):
+    fronted = _opens_subordinate(ctx.masked, start, last) and ctx.masked.find(",", start, last) < 0
+    if (
+        last >= 0
+        and _LAST_RELATIVE.match(ctx.masked, last, end)
+        and _has_words(ctx.masked[start:last], 1)
+        and not fronted  # "that when it ran well, the mayor was ...": the comma ends "when ..."
+    ):
         end = last  # "..., which is spread by mosquitoes.": the writer's gloss closes the sentence
     dash = max(_SPACED_DASH.finditer(ctx.masked, start, end), key=lambda m: m.start(), default=None)
     if (

@@ -953,3 +953,10 @@ def test_participles_that_report_only_before_a_clause() -> None:
     assert _found(text) == [
         ("indirect", "the council is acting unlawfully and showing disregard for the harbour", "Ilse Marten")
     ]
+
+
+def test_a_comma_closing_a_fronted_when_clause_does_not_end_the_report() -> None:
+    text = "Tom Baker said that when the ferry ran well, the mayor was a “good partner.”"
+    assert _found(text) == [
+        ("mixed", "that when the ferry ran well, the mayor was a “good partner.”", "Tom Baker")
+    ]
