@@ -1098,6 +1098,8 @@ def _one_cue(
             and "\x00" not in after
         )
     )
+    gerund = _GERUND_SUBJECT.match(ctx.masked, cend, sent.end)
+    trailing = trailing and not (gerund and kind_of(gerund.group(1)) != "participle")
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
         aside = _aside_start(ctx, floor, np_start) or _semicolon_start(ctx, floor, np_start)
@@ -1256,6 +1258,13 @@ from the slot's start: a "^" would never match at a search offset."""
 _QUOTED_ASIDE = re.compile(r"[^,\x00]{1,80},\s+\w+ing\b[^;]*\x00,?\s*$", re.I)
 """A subject and a participle phrase ending in a quotation ("Ann Lee, citing “the old magic,”"):
 the quotation is the participle's, the clause after the cue the subject's report."""
+_GERUND_SUBJECT = re.compile(
+    r",\s+([a-z]+ing)\s+(?!that\b)(?:[\w’'-]+\s+){0,4}?(?:would|will|could|can|should|might|may|is|was|are|were)\s",
+    re.I,
+)
+"""A gerund and its predicate after an interrupting cue ("A, she added, revoking passes would be
+wrong"): the subject of the report's second half, not a participle glossing the cue ("adding
+that he would ..." is one)."""
 _SUBJECT_ASIDE = re.compile(
     r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+,\s+(?:however|meanwhile|though|too|also|instead|in\s+turn|in\s+fact"
     r"|of\s+course|for\s+(?:instance|example)|for\s+(?:their|his|her|its|our)\s+part),\s*$",

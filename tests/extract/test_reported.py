@@ -960,3 +960,13 @@ def test_a_comma_closing_a_fronted_when_clause_does_not_end_the_report() -> None
     assert _found(text) == [
         ("mixed", "that when the ferry ran well, the mayor was a “good partner.”", "Tom Baker")
     ]
+
+
+def test_a_gerund_subject_after_an_interrupting_cue_goes_on_with_the_report() -> None:
+    text = (
+        "While a few clerks could get a warning, she added, revoking their passes would be “far too harsh.”"
+    )
+    quotes = extract_article(text).quotes
+    assert [(q.kind.value, q.text) for q in quotes] == [
+        ("mixed", "While a few clerks could get a warning revoking their passes would be “far too harsh.”")
+    ]
