@@ -236,18 +236,31 @@ class People:
         return ent
 
     def pronoun(self, word: str, pos: int) -> Entity | None:
-        """The person a "he"/"she" at ``pos`` refers to: the latest compatible one before it."""
+        """The person a "he"/"she" at ``pos`` refers to: the latest compatible one before it.
+
+        The match teaches that person's gender only when no other person of unknown gender
+        was named in between: a guess between two people must not make the wrong one "she"
+        for the rest of the article."""
         gender = _PRONOUNS.get(word.casefold())
         if gender is None:
             return None
         i = bisect.bisect_left(self._timeline, (pos, -1))
+        found: Entity | None = None
         for _p, idx in reversed(self._timeline[:i]):
             ent = self.entities[idx]
             if ent.kind != "person" or (ent.gender and ent.gender != gender):
                 continue
-            ent.gender = gender
-            return ent
-        return None
+            if found is None:
+                found = ent
+                if ent.gender:
+                    break
+            elif ent is not found and ent.gender is None:
+                return found  # two people could be meant: the guess fixes no one's gender
+            else:
+                break
+        if found is not None:
+            found.gender = gender
+        return found
 
     def describe(self, phrase: str, pos: int) -> Entity | None:
         """The person a description ("the minister", "the French leader", "Estonian PM") names."""

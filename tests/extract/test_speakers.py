@@ -113,3 +113,11 @@ def test_an_organisation_keeps_a_leading_new() -> None:
     assert _speakers("The storm hit. The New York Times reported that the pier had closed.") == [
         "New York Times"
     ]
+
+
+def test_an_ambiguous_pronoun_match_does_not_fix_a_gender_for_the_whole_article() -> None:
+    text = (
+        "Mayor Ilse Marten met Tom Baker on the pier. She said the ferry would stay. "
+        "Tom Baker left early. He said the toll was too high."
+    )
+    assert _speakers(text)[-1] == "Tom Baker"
