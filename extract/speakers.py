@@ -238,9 +238,9 @@ class People:
     def pronoun(self, word: str, pos: int) -> Entity | None:
         """The person a "he"/"she" at ``pos`` refers to: the latest compatible one before it.
 
-        The match teaches that person's gender only when no other person of unknown gender
-        was named in between: a guess between two people must not make the wrong one "she"
-        for the rest of the article."""
+        The match teaches that person's gender unless the next compatible person further back
+        is another one of unknown gender: a guess between two people must not make the wrong
+        one "she" for the rest of the article."""
         gender = _PRONOUNS.get(word.casefold())
         if gender is None:
             return None
