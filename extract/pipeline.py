@@ -331,6 +331,8 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
     """The earlier quote of the same paragraph and speaker that ``f`` continues, looking
     past the speaker's own reported clauses in between ("..., claiming that ...")."""
     para = _para(doc, f.start)
+    if f.cue is None and out and _SECOND_PREDICATE.search(doc.masked, out[-1].end, f.start):
+        return None  # "“A,” she told the crowd, then turned to the toll. “B.”": a new turn
     for prev in reversed(out):
         if _para(doc, prev.start) != para:
             return prev if _goes_on(doc, prev, f) else None
@@ -347,6 +349,11 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
         if f.cue is not None:
             return None
     return None
+
+
+_SECOND_PREDICATE = re.compile(r",\s+(?:then|and\s+then)\s+[a-z]+(?:ed|s)\b")
+"""A second predicate after the attribution ("she said, then turned to ..."): the speaker moved
+on, and a quotation after it is a statement of its own."""
 
 
 def _adjacent(doc: _Doc, end: int, start: int) -> bool:

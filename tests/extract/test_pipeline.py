@@ -206,3 +206,14 @@ def test_an_uncued_quotation_sentences_after_the_last_does_not_go_on_with_it() -
     )
     quotes = extract_article(text).quotes
     assert [q.text for q in quotes] == ["We start in May,", "Explain the delay to me."]
+
+
+def test_a_quotation_after_a_second_predicate_of_the_speaker_is_a_statement_of_its_own() -> None:
+    text = (
+        "Mayor Ilse Marten spoke last. “We have work to do,” she told the crowd, then turned to the toll. "
+        "“But that work is not to raise it.”"
+    )
+    assert [q.text for q in extract_article(text).quotes] == [
+        "We have work to do,",
+        "But that work is not to raise it.",
+    ]
