@@ -987,7 +987,8 @@ def _one_cue(
                     )
                 )
         elif _has_words(before, 3):
-            emit(_classify(ctx, floor, cstart), who)
+            if not (floor > sent.start and _PREP_LEAD.match(before)):  # "said [at a rally], according to"
+                emit(_classify(ctx, floor, cstart), who)
         else:
             end = _region_end(ctx, np_end, cues, floor)
             emit(_classify(ctx, np_end, end), who)
@@ -1265,6 +1266,7 @@ _GERUND_SUBJECT = re.compile(
 """A gerund and its predicate after an interrupting cue ("A, she added, revoking passes would be
 wrong"): the subject of the report's second half, not a participle glossing the cue ("adding
 that he would ..." is one)."""
+_PREP_LEAD = re.compile(r"(?:during|at|in|on|after|before|with|to|for)\b", re.I)
 _SUBJECT_ASIDE = re.compile(
     r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+,\s+(?:however|meanwhile|though|too|also|instead|in\s+turn|in\s+fact"
     r"|of\s+course|for\s+(?:instance|example)|for\s+(?:their|his|her|its|our)\s+part),\s*$",

@@ -970,3 +970,8 @@ def test_a_gerund_subject_after_an_interrupting_cue_goes_on_with_the_report() ->
     assert [(q.kind.value, q.text) for q in quotes] == [
         ("mixed", "While a few clerks could get a warning revoking their passes would be “far too harsh.”")
     ]
+
+
+def test_a_setting_between_a_cue_and_according_to_is_no_report() -> None:
+    text = "“We will win,” Mayor Ilse Marten said during the closed session, according to an aide."
+    assert _found(text) == [("direct", "We will win,", "Ilse Marten")]
