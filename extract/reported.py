@@ -1421,8 +1421,15 @@ def _around(
     if not left or not right or not _has_words(ctx.text[right[0][0] : right[0][1]], 3):
         return None
     (ls, le, lk, lg), (rs, re_, rk, rg) = left[0], right[0]
+    if _CONTRAST_LEAD.match(ctx.masked, ls, le):
+        return Found(rs, re_, rk, None, cstart, None, rg)  # "While A, according to X, B": B is X's
     kind = QuoteKind.INDIRECT if lk is rk is QuoteKind.INDIRECT else QuoteKind.MIXED
     return Found(ls, re_, kind, None, cstart, None, lg + rg, [(ls, le), (rs, re_)])
+
+
+_CONTRAST_LEAD = re.compile(r"(?:while|although|though|whereas|even\s+though)\s", re.I)
+"""A contrast clause opening the sentence ("While most were marked secret, according to an
+official, two were ..."): the writer's concession; the source speaks for the clause after it."""
 
 
 _ATTRIBUTION_TAIL = re.compile(r"[^,;:\x00.!?]{0,60}(?=,\s)")

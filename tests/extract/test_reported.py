@@ -975,3 +975,10 @@ def test_a_gerund_subject_after_an_interrupting_cue_goes_on_with_the_report() ->
 def test_a_setting_between_a_cue_and_according_to_is_no_report() -> None:
     text = "“We will win,” Mayor Ilse Marten said during the closed session, according to an aide."
     assert _found(text) == [("direct", "We will win,", "Ilse Marten")]
+
+
+def test_a_contrast_clause_before_according_to_is_the_writers() -> None:
+    text = (
+        "While most ferries were marked safe, according to a harbour official, two were “badly out of date.”"
+    )
+    assert _found(text) == [("mixed", "two were “badly out of date.”", None)]
