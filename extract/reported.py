@@ -231,7 +231,7 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     if mention and mention.start >= floor:
         return _extend_left(ctx, mention.start, floor), mention.name_end
     tail, lo = _tail(ctx.masked, floor, end)
-    rel = re.search(r"(?:,\s*|\s+)who\s*$", tail)
+    rel = re.search(r"(?:,\s*|\s+(?:(?:-{1,2}|[—–])\s+)?)who\s*$", tail)  # "Lee, who" or "Lee - who"
     if rel:
         antecedent = ctx.people.mention_ending_at(lo + rel.start())
         if antecedent and antecedent.start >= floor:

@@ -982,3 +982,8 @@ def test_a_contrast_clause_before_according_to_is_the_writers() -> None:
         "While most ferries were marked safe, according to a harbour official, two were “badly out of date.”"
     )
     assert _found(text) == [("mixed", "two were “badly out of date.”", None)]
+
+
+def test_who_after_a_dash_reports_for_the_name_before_it() -> None:
+    text = 'The harbour boss Tom Baker - who once said he would "sink the old ferry" - left early.'
+    assert _found(text)[0] == ("mixed", 'he would "sink the old ferry"', "Tom Baker")
