@@ -121,3 +121,7 @@ def test_an_ambiguous_pronoun_match_does_not_fix_a_gender_for_the_whole_article(
         "Tom Baker left early. He said the toll was too high."
     )
     assert _speakers(text)[-1] == "Tom Baker"
+
+
+def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
+    assert _speakers("The storm passed. Columnist Ann Lee said the pier had held up well.") == ["Ann Lee"]
