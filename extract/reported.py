@@ -54,7 +54,7 @@ _TIME = (
     r"|(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago"
     rf"|(?:on|in)\s+(?:{_MONTHS})(?:\s+\d{{1,2}})?(?:,\s+\d{{4}})?"
 )
-_LEFT_TAIL = re.compile(rf"(?:[\s,]*\b(?:{_ADVERBS}|{_TIME})\b)+[\s,]*$", re.I)
+_LEFT_TAIL = re.compile(rf"(?:[\s,]*\b(?:{_ADVERBS}|{_TIME}|(?-i:[a-z]+ly))\b)+[\s,]*$", re.I)
 _LEFT_TAIL_ENDS = wordset(
     f"{_ADVERBS} {_DAYS} {_MONTHS} morning afternoon evening night week month year weekend spring summer "
     "fall autumn winter ago".replace("|", " ").casefold()
@@ -190,8 +190,9 @@ def _left_tail(masked: str, floor: int, cue_start: int) -> re.Match[str] | None:
     while end > floor and (masked[end - 1].isspace() or masked[end - 1] == ","):
         end -= 1
     last = _LAST_WORD.search(masked, max(floor, end - 30), end)
-    if last is None or not (last.group().isdigit() or last.group().casefold() in _LEFT_TAIL_ENDS):
-        return None
+    word = last.group() if last is not None else ""
+    if not (word.isdigit() or word.casefold() in _LEFT_TAIL_ENDS or (word.islower() and word.endswith("ly"))):
+        return None  # "The agency eventually learned": any adverb in "-ly" joins the tail
     return _LEFT_TAIL.search(masked, max(floor, cue_start - _TAIL), cue_start)
 
 

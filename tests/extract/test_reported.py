@@ -987,3 +987,8 @@ def test_a_contrast_clause_before_according_to_is_the_writers() -> None:
 def test_who_after_a_dash_reports_for_the_name_before_it() -> None:
     text = 'The harbour boss Tom Baker - who once said he would "sink the old ferry" - left early.'
     assert _found(text)[0] == ("mixed", 'he would "sink the old ferry"', "Tom Baker")
+
+
+def test_any_adverb_in_ly_before_a_cue_is_skipped_for_the_speaker_slot() -> None:
+    text = "The storm passed. The CIA eventually learned that the pier had held up well."
+    assert _found(text) == [("indirect", "that the pier had held up well", "CIA")]
