@@ -1,16 +1,19 @@
 """Before and after over HTTP: the whole mix against an older revision's server and this tree's, in turns.
 
-``python -m bench.ab INDEX_DIR REV [ROUNDS] [CONCURRENCY]`` unpacks revision REV
-(``git archive``) into a temporary folder, then ROUNDS times serves INDEX_DIR
-from that tree and from this one, one server at a time (one worker per core,
-result cache off), warms each for 5 s and loads it with the benchmark's mix
-for 8 s at CONCURRENCY (default 8), and prints every run and the medians. On
-a shared machine a single pair says little; turns spread a neighbour's load
-over both sides.
+``python -m bench.ab INDEX_DIR REV [ROUNDS] [CONCURRENCY] [--before-index DIR]``
+unpacks revision REV (``git archive``) into a temporary folder, then ROUNDS
+times serves INDEX_DIR from that tree and from this one, one server at a time
+(one worker per core, result cache off), warms each for 5 s and loads it with
+the benchmark's mix for 8 s at CONCURRENCY (default 8), and prints every run
+and the medians. On a shared machine a single pair says little; turns spread a
+neighbour's load over both sides. When the index layout changed between the
+two, ``--before-index`` gives REV the index its own code built (from the same
+corpus), so each side serves the index it would have.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -62,16 +65,23 @@ def serve_and_load(
 
 
 def main() -> int:
-    index_dir, rev = Path(sys.argv[1]).resolve(), sys.argv[2]
-    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    concurrency = int(sys.argv[4]) if len(sys.argv) > 4 else 8
+    parser = argparse.ArgumentParser(prog="python -m bench.ab")
+    parser.add_argument("index_dir", type=Path)
+    parser.add_argument("rev")
+    parser.add_argument("rounds", type=int, nargs="?", default=3)
+    parser.add_argument("concurrency", type=int, nargs="?", default=8)
+    parser.add_argument("--before-index", type=Path, help="the index REV serves (default: INDEX_DIR)")
+    args = parser.parse_args()
+    rev, concurrency = args.rev, args.concurrency
+    indexes = {rev: (args.before_index or args.index_dir).resolve(), "now": args.index_dir.resolve()}
     bodies = [(r.kind, r.body().decode()) for pool in mix.requests(Generator(0), 0).values() for r in pool]
     runs: dict[str, list[dict[str, Any]]] = {rev: [], "now": []}
     with tempfile.TemporaryDirectory() as scratch:
         trees = {rev: unpack(rev, Path(scratch) / "before"), "now": HERE}
-        for _ in range(rounds):
+        for _ in range(args.rounds):
             for name, tree in trees.items():
-                run = serve_and_load(tree, index_dir, bodies, concurrency, HERE / "bench-results" / "logs")
+                logs = HERE / "bench-results" / "logs"
+                run = serve_and_load(tree, indexes[name], bodies, concurrency, logs)
                 runs[name].append(run)
                 print(
                     f"{name:>10} c{concurrency}: p50 {run['p50_ms']:.1f} ms, p99 {run['p99_ms']:.1f} ms, "
