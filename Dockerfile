@@ -30,14 +30,16 @@ WORKDIR /app
 
 # Dependencies first (hash-pinned, no resolution), so code changes reuse this layer. pip and
 # setuptools are then removed from the venv (nothing imports them at run time), and so are
-# pycountry's 22 MB of translations (quotesearch uses the English names only).
+# pycountry's 22 MB of translations (quotesearch uses the English names only) and numpy's 17 MB
+# of its own tests.
 COPY requirements.lock ./
 RUN --mount=type=secret,id=pip_ca \
     if [ -s /run/secrets/pip_ca ]; then export PIP_CERT=/run/secrets/pip_ca; fi \
     && python3 -m venv /opt/venv \
     && pip install --require-hashes --no-deps -r requirements.lock \
     && pip uninstall --yes --quiet pip setuptools \
-    && rm -rf /opt/venv/lib/python3*/site-packages/pycountry/locales
+    && rm -rf /opt/venv/lib/python3*/site-packages/pycountry/locales \
+    && find /opt/venv/lib/python3*/site-packages/numpy -type d -name tests -prune -exec rm -rf {} +
 
 # The code runs from /app (PYTHONPATH): nothing but requirements.lock is downloaded, and the
 # package data that a wheel would leave out (service/static) stays next to the code. Byte code is
