@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import extract
+import index.analysis
 import index.fields
 from extract.topics import load_topics
 from index.fields import ARTICLE
@@ -35,6 +36,7 @@ def seed_fingerprint(settings: Settings) -> str:
         *article_paths([settings.seed_dir]),
         *sorted(p for p in extractor.rglob("*") if p.is_file() and "__pycache__" not in p.parts),
         Path(index.fields.__file__),
+        Path(index.analysis.__file__),  # the schema's text analyzer
     ]
     if settings.topics_file.exists():
         inputs.append(settings.topics_file)
