@@ -10,9 +10,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from whoosh import index as whoosh_index
+
 from extract.models import ExtractedArticle
-from index.fields import ARTICLE, PERSON, QUOTE
-from index.store import IndexStore
+from index.fields import ARTICLE, PERSON, QUOTE, build_schema
+from index.store import INDEX_NAME, IndexStore
 from service.ingest import chunks
 
 STAMP = "bench-build.json"
@@ -83,8 +85,14 @@ def build_index(
 
 
 def cached_build(path: Path) -> BuildResult | None:
-    """The result of an earlier build at ``path``, if it finished."""
+    """The result of an earlier build at ``path``, if it finished with today's schema (an index
+    without a field searches would use, such as ``pairs``, would measure an older layout)."""
     stamp = path / STAMP
     if not (stamp.exists() and IndexStore.exists(path)):
+        return None
+    index = whoosh_index.open_dir(str(path), indexname=INDEX_NAME, readonly=True)
+    fields = set(index.schema.names())
+    index.close()
+    if fields != set(build_schema().names()):
         return None
     return BuildResult(**json.loads(stamp.read_text()))

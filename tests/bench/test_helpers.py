@@ -10,12 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from whoosh import index as whoosh_index
 
 from bench import engine, load, mix, server
-from bench.build import cached_build
+from bench.build import STAMP, cached_build
 from bench.corpus import Generator
 from bench.floor_app import body
 from bench.run import render, run
+from index.fields import build_schema
+from index.store import INDEX_NAME
 from schema.pagination import decode_cursor
 
 
@@ -24,6 +27,28 @@ def test_build_counts_what_it_indexed(tiny_index: Path) -> None:
     assert built is not None
     assert built.quotes >= 290 and built.articles >= 30 and built.people > 10
     assert built.megabytes > 0 and built.segments >= 1
+
+
+def test_a_build_with_another_schema_is_not_reused(tmp_path: Path) -> None:
+    schema = build_schema()
+    schema.remove("pairs")
+    path = tmp_path / "older"
+    path.mkdir()
+    whoosh_index.create_in(str(path), schema, indexname=INDEX_NAME).close()
+    (path / STAMP).write_text(
+        json.dumps(
+            {
+                "quotes": 1,
+                "articles": 1,
+                "people": 1,
+                "seconds": 1.0,
+                "megabytes": 1.0,
+                "segments": 1,
+                "procs": 1,
+            }
+        )
+    )
+    assert cached_build(path) is None
 
 
 def test_mix_is_deterministic_and_covers_every_kind() -> None:
