@@ -4,7 +4,7 @@
 five generators (tokenizer, lower case, stop words, stemmer, accent folding),
 passing a token object along at each step: at 10^5 quotes about a quarter of
 an index build. ``StemmedWords`` makes the same tokens in one loop, the
-stemmed and folded text of each distinct word remembered. It is the same
+stemmed and folded text of each distinct word remembered once for every field. It is the same
 analysis, token for token (text, position, characters; ``tests/index/
 test_analysis.py`` compares them), so indexes built either way agree, and
 anything but plain indexing or querying (no tokenizing, stop words kept, no
@@ -16,7 +16,7 @@ stemming, original text wanted) is handed to the chain itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -35,30 +35,18 @@ def stemming_chain() -> Any:
     return StemmingAnalyzer() | CharsetFilter(accent_map)
 
 
-def _folded_stem() -> Callable[[str], str]:
-    @lru_cache(maxsize=STEMS_KEPT)
-    def folded(word: str) -> str:
-        return str(stem(word)).translate(accent_map)
+_CHAIN = stemming_chain()  # for the calls ``StemmedWords`` does not reproduce
 
-    return folded
+
+@lru_cache(maxsize=STEMS_KEPT)
+def _folded(word: str) -> str:
+    """A lower-cased word stemmed and accent-folded; one cache for every field that analyses text."""
+    return str(stem(word)).translate(accent_map)
 
 
 class StemmedWords(Tokenizer):  # type: ignore[misc]
     """Words, lower-cased, stop words dropped (positions renumbered without them), stemmed and
     accent-folded, as ``stemming_chain()`` yields them."""
-
-    def __init__(self) -> None:
-        self._setup()
-
-    def _setup(self) -> None:
-        self._chain = stemming_chain()
-        self._folded = _folded_stem()
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {}  # the index's schema pickles its analyzers: nothing to keep but the class
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._setup()
 
     def __call__(
         self,
@@ -74,7 +62,7 @@ class StemmedWords(Tokenizer):  # type: ignore[misc]
         **kwargs: Any,
     ) -> Iterator[Token]:
         if keeporiginal or not removestops or not tokenize or kwargs.get("no_morph"):
-            yield from self._chain(
+            yield from _CHAIN(
                 value,
                 positions=positions,
                 chars=chars,
@@ -90,7 +78,7 @@ class StemmedWords(Tokenizer):  # type: ignore[misc]
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         token.boost = 1.0
         token.stopped = False
-        folded = self._folded
+        folded = _folded
         pos: int | None = None  # the chain keeps the first word's own position, then counts on
         for number, match in enumerate(default_pattern.finditer(value)):
             word = match.group(0).lower()
