@@ -809,7 +809,8 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
         ):
             continue  # a noun ("the attacks", "Trump's support"), not a verb
-        if not progressive and re.search(r"\b(?:to|was|were|be|been|being|is|are)\s+$", prev, re.I):
+        lead = ctx.masked[max(sent.start, tok.start - 30) : tok.start]
+        if not progressive and _PASSIVE_OR_INFINITIVE.search(lead):
             continue  # an infinitive or a passive
         if ctx.taken.covers(tok.start) or tok.start in cue_starts:
             continue
@@ -870,6 +871,9 @@ def _next_word(masked: str, pos: int, end: int) -> str:
     return m.group(1).casefold() if m else ""
 
 
+_PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:to|was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+"""An infinitive or a passive before a stance verb, an adverb allowed between ("was widely
+criticized for [...]", "is often portrayed as"): the subject is not the one taking the stance."""
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$", re.I)
 """"is" before an -ing stance verb: a finite verb in the progressive ("is praising"), not a participle."""
 _NEGATED = re.compile(r"\b(?:\w+n[’']t|not|never)\s+$", re.I)

@@ -992,3 +992,8 @@ def test_who_after_a_dash_reports_for_the_name_before_it() -> None:
 def test_any_adverb_in_ly_before_a_cue_is_skipped_for_the_speaker_slot() -> None:
     text = "The storm passed. The CIA eventually learned that the pier had held up well."
     assert _found(text) == [("indirect", "that the pier had held up well", "CIA")]
+
+
+def test_a_passive_with_an_adverb_before_a_stance_verb_is_no_stance() -> None:
+    text = "Ilse Marten is the mayor of Harbourtown. Marten was widely praised for the new ferry line."
+    assert _found(text) == []
