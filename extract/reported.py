@@ -375,6 +375,7 @@ def _skip_object(ctx: _Ctx, pos: int) -> int:
     return end
 
 
+_STRICT = frozenset(w.casefold() for w in STRICT)
 _REPORTING = frozenset(w.casefold() for w in (*SPEECH, *STRICT))
 
 
@@ -821,16 +822,19 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         if not document and (
             np_end <= np_start
             or not (
-                ctx.people.mention_ending_at(np_end)
+                _past_stance(word)
+                or ctx.people.mention_ending_at(np_end)
                 or re.search(r"\b(?:he|she)$", ctx.masked[np_start:np_end], re.I)
             )
         ):
-            continue  # the subject must be a named person or a pronoun right before the verb
+            continue  # the subject must be a named person or a pronoun right before the verb ...
         who, _real = ctx.people.classify(np_start, np_end)
         if document:
             who = None
-        elif who is None or who.kind != "person":
-            continue
+        elif who is None or (who.kind != "person" and not _past_stance(word)):
+            continue  # ... unless the verb is in the past tense, which no noun is: then any phrase
+            # naming someone the article knows ("the Kentucky senator dismissed", "the White House
+            # urged"), an organisation too, takes the stance
         span = _attitude_object(ctx, tok)
         if span and word in _AS_JUDGING and not _as_judgment(ctx, span):
             continue  # "saw the crowd" is sight; "sees [the plan as a mistake]" a judgment
@@ -869,6 +873,13 @@ def _next_word(masked: str, pos: int, end: int) -> str:
     """The word right after ``pos``, lower-cased ("" when a mark comes first)."""
     m = re.compile(r"\s+(\w+)").match(masked, pos, end)
     return m.group(1).casefold() if m else ""
+
+
+def _past_stance(word: str) -> bool:
+    """Whether a stance verb is in the past tense, which no noun is ("urged", not "support"),
+    and takes no sense but a stance ("announced the delivery of missiles" is a deed: verbs with
+    other senses report only before "that" or a quotation)."""
+    return word.endswith("ed") and word not in _STRICT
 
 
 _PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:to|was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)

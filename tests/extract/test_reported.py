@@ -997,3 +997,8 @@ def test_any_adverb_in_ly_before_a_cue_is_skipped_for_the_speaker_slot() -> None
 def test_a_passive_with_an_adverb_before_a_stance_verb_is_no_stance() -> None:
     text = "Ilse Marten is the mayor of Harbourtown. Marten was widely praised for the new ferry line."
     assert _found(text) == []
+
+
+def test_an_organisation_takes_a_stance_with_a_past_tense_verb() -> None:
+    text = "The Harbourtown council on Monday urged the regional government to fund the second pier."
+    assert _found(text) == [("indirect", "the regional government to fund the second pier", "Harbourtown")]
