@@ -788,11 +788,11 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             continue
         if word.startswith("agree") and re.match(r"\s+to\b", base.masked[tok.end : tok.end + 4]):
             continue  # "agreed to a moratorium": a deal, not a stance
-        if (
-            word in PARTICLE_ONLY
-            and _next_word(base.masked, tok.end, base.sent.end) not in PARTICLE_ONLY[word]
-        ):
+        after = _next_word(base.masked, tok.end, base.sent.end)
+        if word in PARTICLE_ONLY and after not in PARTICLE_ONLY[word]:
             continue  # "called the plan a disaster", "pointed out": no stance verb without its particle
+        if word.endswith("ed") and after == "by":
+            continue  # "a staffer backed by the senator": a passive participle, its agent after "by"
         sent = window(base.text, base.sent, tok.start, tok.end)
         ctx = _Ctx(base.text, base.masked, sent, base.segments, base.people, base.taken, base.closes)
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]

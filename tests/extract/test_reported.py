@@ -1002,3 +1002,8 @@ def test_a_passive_with_an_adverb_before_a_stance_verb_is_no_stance() -> None:
 def test_an_organisation_takes_a_stance_with_a_past_tense_verb() -> None:
     text = "The Harbourtown council on Monday urged the regional government to fund the second pier."
     assert _found(text) == [("indirect", "the regional government to fund the second pier", "Harbourtown")]
+
+
+def test_a_stance_participle_before_by_is_a_passive() -> None:
+    text = "Tomas Brevik, an aide to Mayor Ilse Marten, praised by the whole council, won the seat."
+    assert _found(text) == []
