@@ -191,10 +191,12 @@ _ATTITUDE_LEMMAS = wordlist(
     "acknowledge admit predict announce reveal lament mock ridicule thank congratulate fear hail laud "
     "tout champion advocate dispute rebuke chide scold insult disparage refer allude respond talk speak "
     "worry focus warn caution agree balk complain argue apologize apologise call ask seek point consider "
-    "prefer deem ignore refuse decline"
+    "prefer deem ignore refuse decline express threaten pressure back reference articulate knock recount "
+    "estimate"
 )
-ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma))
-"""Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal")."""
+ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma)) | {"pressed", "pressing"}
+"""Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal").
+"Press" is there only as "pressed" and "pressing": "a press secretary" is a noun."""
 PARTICLE_ONLY = {
     form: particles
     for lemma, particles in (("call", ("for", "on")), ("point", ("to",)))

@@ -793,6 +793,8 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             continue  # "called the plan a disaster", "pointed out": no stance verb without its particle
         if word.endswith("ed") and after == "by":
             continue  # "a staffer backed by the senator": a passive participle, its agent after "by"
+        if word in _BACK and after in _RETREAT:
+            continue  # "backed away from the deal": a retreat, not support
         sent = window(base.text, base.sent, tok.start, tok.end)
         ctx = _Ctx(base.text, base.masked, sent, base.segments, base.people, base.taken, base.closes)
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
@@ -836,6 +838,8 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             # naming someone the article knows ("the Kentucky senator dismissed", "the White House
             # urged"), an organisation too, takes the stance
         span = _attitude_object(ctx, tok)
+        if span and _OPINION_ONLY.match(ctx.masked, span[0], span[1]):
+            continue  # "expressed his views on the plan": that he opined, not what he said
         if span and word in _AS_JUDGING and not _as_judgment(ctx, span):
             continue  # "saw the crowd" is sight; "sees [the plan as a mistake]" a judgment
         if span:
@@ -882,6 +886,13 @@ def _past_stance(word: str) -> bool:
     return word.endswith("ed") and word not in _STRICT
 
 
+_OPINION_ONLY = re.compile(
+    r"(?:his|her|their|its|our|my|your|an?|the)\s+(?:own\s+)?(?:opinions?|views?|thoughts)\s+(?:on|about)\s",
+    re.I,
+)
+"""A stance verb's object that only names an opinion ("his views on the plan"): no content."""
+_BACK = inflect("back")
+_RETREAT = frozenset({"away", "down", "off"})
 _PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:to|was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 """An infinitive or a passive before a stance verb, an adverb allowed between ("was widely
 criticized for [...]", "is often portrayed as"): the subject is not the one taking the stance."""

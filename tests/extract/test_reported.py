@@ -836,7 +836,7 @@ def test_a_quotation_after_a_semicolon_is_the_cues_alone() -> None:
 
 
 def test_a_name_before_a_relative_clause_running_to_the_cue_is_the_speaker() -> None:
-    text = "The banker Tom Baker, who backed the mayor in 2012, said on Monday that he would go."
+    text = "The banker Tom Baker, who ran the harbour in 2012, said on Monday that he would go."
     assert _found(text) == [("indirect", "that he would go", "Tom Baker")]
 
 
@@ -1007,3 +1007,29 @@ def test_an_organisation_takes_a_stance_with_a_past_tense_verb() -> None:
 def test_a_stance_participle_before_by_is_a_passive() -> None:
     text = "Tomas Brevik, an aide to Mayor Ilse Marten, praised by the whole council, won the seat."
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mayor Ilse Marten expressed alarm at the plan to close the harbour school.",
+            "alarm at the plan to close the harbour school",
+        ),
+        (
+            "Mayor Ilse Marten pressed the regional government to fund the second pier.",
+            "the regional government to fund the second pier",
+        ),
+        ("Mayor Ilse Marten has backed a new toll on the coastal road.", "a new toll on the coastal road"),
+    ],
+)
+def test_verbs_of_expressing_and_pressing_report_a_stance(text: str, content: str) -> None:
+    assert _found(text) == [("indirect", content, "Ilse Marten")]
+
+
+def test_backing_away_from_a_plan_is_no_stance() -> None:
+    assert _found("Mayor Ilse Marten backed away from the plan to close the harbour school.") == []
+
+
+def test_an_object_naming_only_an_opinion_is_no_content() -> None:
+    assert _found("Mayor Ilse Marten expressed her views on the plan to close the harbour school.") == []
