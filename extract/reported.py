@@ -970,6 +970,14 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     return s, e
 
 
+def _up_to_next_cue(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]]) -> str:
+    """The masked words from ``start`` to the sentence's next cue: a quotation after that cue
+    ("said on Tuesday, noting the mayor “...”") is its report, not the one before."""
+    i = bisect.bisect_right(cues, (start, len(ctx.text) + 1, ""))
+    end = min(cues[i][0], ctx.sent.end) if i < len(cues) else ctx.sent.end
+    return ctx.masked[start:end]
+
+
 def _one_cue(
     ctx: _Ctx,
     cue: str,
@@ -1123,7 +1131,7 @@ def _one_cue(
         or (
             (first := re.match(r"\s*(\w+)", after)) is not None
             and first.group(1).casefold() in _PREP_START
-            and "\x00" not in after
+            and "\x00" not in _up_to_next_cue(ctx, start, cues)
         )
     )
     gerund = _GERUND_SUBJECT.match(ctx.masked, cend, sent.end)

@@ -1033,3 +1033,11 @@ def test_backing_away_from_a_plan_is_no_stance() -> None:
 
 def test_an_object_naming_only_an_opinion_is_no_content() -> None:
     assert _found("Mayor Ilse Marten expressed her views on the plan to close the harbour school.") == []
+
+
+def test_a_quotation_after_a_later_participle_leaves_the_fronted_report_to_its_cue() -> None:
+    text = "Brevik’s “excesses” are sickening, Ilse Marten said Tuesday in Oslo, noting the mayor “had lost.”"
+    assert _found(text) == [
+        ("mixed", "Brevik’s “excesses” are sickening", "Ilse Marten"),
+        ("mixed", "the mayor “had lost.”", "Ilse Marten"),
+    ]
