@@ -193,7 +193,10 @@ def _left_tail(masked: str, floor: int, cue_start: int) -> re.Match[str] | None:
     word = last.group() if last is not None else ""
     if not (word.isdigit() or word.casefold() in _LEFT_TAIL_ENDS or (word.islower() and word.endswith("ly"))):
         return None  # "The agency eventually learned": any adverb in "-ly" joins the tail
-    return _LEFT_TAIL.search(masked, max(floor, cue_start - _TAIL), cue_start)
+    m = _LEFT_TAIL.search(masked, max(floor, cue_start - _TAIL), cue_start)
+    if m is not None and "," in masked[end:cue_start] and not m.group().lstrip().startswith(","):
+        return None  # "... over and over again, said Lee": the adverb ends the report before the comma
+    return m
 
 
 def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:

@@ -1041,3 +1041,8 @@ def test_a_quotation_after_a_later_participle_leaves_the_fronted_report_to_its_c
         ("mixed", "Brevik’s “excesses” are sickening", "Ilse Marten"),
         ("mixed", "the mayor “had lost.”", "Ilse Marten"),
     ]
+
+
+def test_an_adverb_ending_the_report_before_an_inverted_cue_is_not_the_slot() -> None:
+    text = "The group uses the same photo over and over again, said Ilse Marten, the director of the club."
+    assert _found(text) == [("indirect", "The group uses the same photo over and over again", "Ilse Marten")]
