@@ -973,6 +973,20 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     return s, e
 
 
+_ONE_WORD = re.compile(r"[\w’'-]+")
+
+
+def _lone_subject(
+    ctx: _Ctx, start: int, end: int, interrupted: bool
+) -> list[tuple[int, int, QuoteKind, tuple[Segment, ...]]]:
+    """A one-word subject an attribution interrupts ("Voters, she said, need not worry"): the
+    start of the report, though a content span needs two words when it stands alone."""
+    s, e = _trim(ctx, start, end)
+    if not interrupted or not _ONE_WORD.fullmatch(ctx.masked, s, e):
+        return []
+    return [(s, e, QuoteKind.INDIRECT, ())]
+
+
 def _up_to_next_cue(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]]) -> str:
     """The masked words from ``start`` to the sentence's next cue: a quotation after that cue
     ("said on Tuesday, noting the mayor “...”") is its report, not the one before."""
@@ -1147,7 +1161,12 @@ def _one_cue(
             trailing = trailing or _DASH_AFTER.match(after) is not None
         interrupted = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
         opening = not interrupted and _opening_phrase(ctx, floor, np_start, ctx.masked[cend : sent.end])
-        left = [] if opening else _classify(ctx, floor, np_start)
+        left = (
+            []
+            if opening
+            else _classify(ctx, floor, np_start)
+            or _lone_subject(ctx, floor, np_start, interrupted and not trailing)
+        )
         direct = bool(left) and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left)
         leading = all(_phrase_lead(chunk) for chunk in ctx.masked[floor:np_start].strip(" ,").split(","))
         resumed = _resumed(ctx, cend, cues) if trailing and left and not (direct or led or leading) else None

@@ -1046,3 +1046,8 @@ def test_a_quotation_after_a_later_participle_leaves_the_fronted_report_to_its_c
 def test_an_adverb_ending_the_report_before_an_inverted_cue_is_not_the_slot() -> None:
     text = "The group uses the same photo over and over again, said Ilse Marten, the director of the club."
     assert _found(text) == [("indirect", "The group uses the same photo over and over again", "Ilse Marten")]
+
+
+def test_a_one_word_subject_before_an_interrupting_cue_opens_the_report() -> None:
+    text = "Voters, Ilse Marten suggested, need not worry about the new toll."
+    assert _found(text) == [("indirect", "Voters need not worry about the new toll", "Ilse Marten")]
