@@ -915,9 +915,11 @@ _OBJECT_END = re.compile(
     r",(?!\d)(?!\s+(?:which|where|whose)\b)|[;(—]|\s+and\s+(?:also|then|later|always|never|\w+ly|\w+ed|\w+ing)\b"
     r"|\s+(?:at\s+(?:a|an)|during\s+(?:a|an|the|his|her|their|its))\s"
     r"|\s+and\s+(?:has|have|had|is|was|will|would|did|does|then)\s"
+    r"|\s+and\s+(?-i:" + "|".join(sorted(SPEECH, key=len, reverse=True)) + r")\b"
 )
 """Where a stance verb's object ends: a clause mark (but not a comma before a relative clause
-glossing the object), "and" starting a second predicate, or a setting ("at a rally")."""
+glossing the object), "and" starting a second predicate ("praised the crews and said ..."),
+or a setting ("at a rally")."""
 _TOPIC_VERBS = inflect("speak") | inflect("talk")
 _TOPIC_PARTICLES = frozenset({"about", "of", "on", "out", "up"})
 _ADJUNCT_AFTER_NAME = re.compile(

@@ -1051,3 +1051,11 @@ def test_an_adverb_ending_the_report_before_an_inverted_cue_is_not_the_slot() ->
 def test_a_one_word_subject_before_an_interrupting_cue_opens_the_report() -> None:
     text = "Voters, Ilse Marten suggested, need not worry about the new toll."
     assert _found(text) == [("indirect", "Voters need not worry about the new toll", "Ilse Marten")]
+
+
+def test_a_stance_object_ends_before_and_with_a_verb_of_saying() -> None:
+    text = "Mayor Ilse Marten praised the harbour crews on the night shift and said they had saved the pier."
+    assert _found(text) == [
+        ("indirect", "the harbour crews on the night shift", "Ilse Marten"),
+        ("indirect", "they had saved the pier", "Ilse Marten"),
+    ]
