@@ -13,6 +13,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from extract.models import ExtractedArticle
+from index import frequent
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.store import INDEX_NAME, IndexStore
 from service.ingest import chunks
@@ -85,14 +86,19 @@ def build_index(
 
 
 def cached_build(path: Path) -> BuildResult | None:
-    """The result of an earlier build at ``path``, if it finished with today's schema (an index
-    without a field searches would use, such as ``pairs``, would measure an older layout)."""
+    """The result of an earlier build at ``path``, if it finished with today's layout: an index
+    without a field searches use (``pairs``) or without the frequent terms' arrays
+    (``index.frequent``) would measure an older one."""
     stamp = path / STAMP
     if not (stamp.exists() and IndexStore.exists(path)):
         return None
     index = whoosh_index.open_dir(str(path), indexname=INDEX_NAME, readonly=True)
-    fields = set(index.schema.names())
-    index.close()
-    if fields != set(build_schema().names()):
-        return None
+    try:
+        if set(index.schema.names()) != set(build_schema().names()):
+            return None
+        with index.reader() as reader:
+            if any(frequent.open_segment(leaf) is None for leaf, _ in reader.leaf_readers()):
+                return None
+    finally:
+        index.close()
     return BuildResult(**json.loads(stamp.read_text()))

@@ -29,6 +29,7 @@ from whoosh.query import Term
 from whoosh.searching import Searcher
 
 from index.fields import QUOTE
+from index.frequent import FrequentPostings, open_segment
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -114,6 +115,27 @@ class Column:
         return np.bincount(self.codes[docs], minlength=len(self.values))
 
 
+class DocSet(set[int]):
+    """A cached set of document numbers (never changed once made) that also lends itself as a
+    numpy mask, for filtering a frequent word's document array at once (made on first use)."""
+
+    _mask: npt.NDArray[np.bool_] | None = None
+
+    def mask(self, size: int) -> npt.NDArray[np.bool_]:
+        if self._mask is None or len(self._mask) != size:
+            mask = np.zeros(size, dtype=np.bool_)
+            mask[np.fromiter(self, dtype=np.int64, count=len(self))] = True
+            self._mask = mask
+        return self._mask
+
+
+def as_mask(docs: Set[int], size: int) -> npt.NDArray[np.bool_]:
+    """``docs`` as a boolean mask over ``size`` document numbers (cached when ``docs`` is a ``DocSet``)."""
+    if isinstance(docs, DocSet):
+        return docs.mask(size)
+    return DocSet(docs).mask(size)
+
+
 def _leaves(searcher: Searcher) -> list[tuple[Any, int]]:
     return list(searcher.reader().leaf_readers())
 
@@ -182,6 +204,17 @@ class GenerationData:
             count = int(reader.doc_count_all())
             out[offset : offset + count] = segment_lengths(reader._perdoc, field, count)
         return bytes(out)
+
+    def frequent(self, searcher: Searcher) -> dict[str, FrequentPostings]:
+        """Each segment's frequent terms' postings (``index.frequent``), by segment id."""
+        return self._once(
+            ("frequent",),
+            lambda: {
+                reader.segment().segment_id(): postings
+                for reader, _ in _leaves(searcher)
+                if (postings := open_segment(reader)) is not None
+            },
+        )
 
     def deleted_quotes(self, searcher: Searcher) -> frozenset[int]:
         """Deleted documents that were quotes (replaced ones): the only deletions quote fields hold."""

@@ -31,6 +31,7 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from index import frequent
 from index.cache import segment_lengths
 
 Posting = tuple[str, bytes, int, float, bytes | None]
@@ -156,10 +157,14 @@ _original_flush_segment = SegmentWriter._flush_segment
 
 
 def _flush_segment(self: Any) -> None:
-    """``SegmentWriter._flush_segment``, with the postings' document lengths from a ``_LengthTable``."""
+    """``SegmentWriter._flush_segment``, with the postings' document lengths from a ``_LengthTable``,
+    recording the frequent terms' postings on the way (``index.frequent``)."""
     self.perdocwriter.close()
     lengths = _LengthTable(self.per_document_reader()) if self.codec.length_stats else None
-    self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+    file = self.newsegment.create_file(self.storage, frequent.EXTENSION)
+    recorder = frequent.Recorder(file, frequent.MIN_DOCS)
+    self.fieldwriter.add_postings(self.schema, lengths, recorder.watch(self.pool.iter_postings()))
+    recorder.close()
     self.fieldwriter.close()
     if lengths:
         lengths.close()

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Set
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 import pycountry
 from whoosh import highlight
 from whoosh.collectors import Collector, FilterCollector, TimeLimit, WrappingCollector
@@ -42,7 +43,7 @@ from whoosh.query import (
 from whoosh.searching import Results, Searcher
 
 from extract.registry import PersonRecord, fold
-from index.cache import LRU, GenerationData, result_cache_size
+from index.cache import LRU, DocSet, GenerationData, as_mask, result_cache_size
 from index.fields import ARTICLE, PAIR_SEP, PERSON, QUOTE, name_analyzer
 from index.models import (
     ArticleRecord,
@@ -463,13 +464,13 @@ class IndexReader:
             raise self._stopped() from e
         return collector.results()
 
-    def _matching_docs(self, searcher: Searcher, query: Query) -> list[int]:
-        """Every live document number ``query`` matches, unscored, within the time budget."""
+    def _matching_docs(self, searcher: Searcher, query: Query) -> npt.NDArray[np.int64]:
+        """Every live document number ``query`` matches, in order, unscored, within the time budget."""
         deadline = time.perf_counter() + self.time_budget
         query = _pair_term(query, searcher.schema) or query
         if type(query) is Term:
             try:
-                found = term_docs(searcher, query, deadline)
+                found = term_docs(searcher, query, deadline, self._data(searcher).frequent(searcher))
             except Deadline as e:
                 raise self._stopped() from e
             if found is not None:
@@ -479,9 +480,9 @@ class IndexReader:
             docs.append(docnum)
             if not n & 4095 and time.perf_counter() > deadline:
                 raise self._stopped()
-        return docs
+        return np.array(docs, dtype=np.int64)
 
-    def _filtered_docs(self, searcher: Searcher, flt: QuoteFilter) -> set[int] | None:
+    def _filtered_docs(self, searcher: Searcher, flt: QuoteFilter) -> DocSet | None:
         """The live quotes every condition of ``flt`` (all but its text query) allows, cached.
 
         Built from the cached document set of each condition, so a filter used
@@ -495,8 +496,8 @@ class IndexReader:
         data = self._data(searcher)
         key = ("allowed", repr(conditions), str(flt.published_after), str(flt.published_before))
 
-        def intersect() -> set[int]:
-            # a plain set (never changed once cached): Whoosh takes a set, not a frozenset, as a filter
+        def intersect() -> DocSet:
+            # a set (never changed once cached): Whoosh takes a set, not a frozenset, as a filter
             sets: list[Set[int]] = []
             for field, values in conditions:
                 if len(values) == 1:
@@ -509,10 +510,10 @@ class IndexReader:
             sets.sort(key=len)
             first, *others = sets
             live = data.quotes(searcher)
-            return {d for d in first if live[d] and all(d in other for other in others)}
+            return DocSet(d for d in first if live[d] and all(d in other for other in others))
 
         allowed = data.filter_sets.get_or_compute(key, intersect)
-        assert isinstance(allowed, set)
+        assert isinstance(allowed, DocSet)
         return allowed
 
     def _known_total(self, searcher: Searcher, query: Query) -> int | None:
@@ -599,7 +600,8 @@ class IndexReader:
         lengths = data.lengths(searcher, query.fieldname)
         deadline = time.perf_counter() + self.time_budget
         try:
-            return top_term(searcher, query, k, lengths, data.deleted_quotes(searcher), deadline, allowed)
+            deleted = data.deleted_quotes(searcher)
+            return top_term(searcher, query, k, lengths, deleted, deadline, allowed, data.frequent(searcher))
         except Deadline as e:
             raise self._stopped() from e
 
@@ -654,17 +656,17 @@ class IndexReader:
         )
 
     def _facets(self, searcher: Searcher, flt: QuoteFilter, size: int) -> Facets:
-        docs: Iterable[int]
+        data = self._data(searcher)
         if flt.query and flt.query.strip():
             query, allowed = self._text_and_filter(searcher, flt)
-            matched = self._matching_docs(searcher, query)
-            docs = matched if allowed is None else [d for d in matched if d in allowed]
+            numbers = self._matching_docs(searcher, query)
+            if allowed is not None:
+                numbers = numbers[as_mask(allowed, data.size)[numbers]]
         else:
             found = self._filtered_docs(searcher, flt)
-            live = self._data(searcher).quotes(searcher)
+            live = data.quotes(searcher)
             docs = found if found is not None else [d for d, q in enumerate(live) if q]
-        numbers = np.fromiter(docs, dtype=np.int64)
-        data = self._data(searcher)
+            numbers = np.fromiter(docs, dtype=np.int64)
         counts = {}
         for name, field in FACET_FIELDS.items():
             column = data.column(searcher, field)

@@ -35,16 +35,21 @@ import re
 import time
 import zlib
 from array import array
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, Set
 from itertools import accumulate
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import Term
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
+
+from index.cache import as_mask
+from index.frequent import FrequentPostings, Ids, Weights
 
 
 class Deadline(Exception):
@@ -128,14 +133,16 @@ def top_term(
     deleted_matches: Set[int],
     deadline: float,
     allowed: Set[int] | None = None,
+    frequent: Mapping[str, FrequentPostings] | None = None,
 ) -> tuple[list[tuple[float, int]], int] | None:
     """The ``k`` best (score, docnum) of ``term``, best first, and how many live documents it matches.
 
     ``lengths`` holds the length byte of ``term``'s field for every document number
     (``GenerationData.lengths``); ``deleted_matches`` every deleted document that may
     hold the term (the others are known not to). With ``allowed`` (live documents only,
-    like a filter set), only those count and rank. None if Whoosh must do it. Raises
-    ``Deadline`` past ``deadline`` (perf_counter).
+    like a filter set), only those count and rank. A segment's postings come from
+    ``frequent`` (``GenerationData.frequent``) when the term is frequent there. None if
+    Whoosh must do it. Raises ``Deadline`` past ``deadline`` (perf_counter).
     """
     field = searcher.schema[term.fieldname]
     if type(term) is not Term or term.boost != 1.0 or term.minquality or not field.scorable:
@@ -149,6 +156,12 @@ def top_term(
         matcher, deleted = _unfiltered(matcher, offset)
         if not isinstance(scorer, BM25FScorer) or type(matcher) is not W3LeafMatcher:
             return None
+        flat = _flat(frequent, reader, term.fieldname, text)
+        if flat is not None:
+            if time.perf_counter() > deadline:
+                raise Deadline
+            total += _rank_flat(flat, offset, _ScoreTable(scorer), lengths, k, heap, deleted, allowed)
+            continue
         counted = _scan(matcher, scorer, lengths, offset, k, heap, deleted, allowed, deadline)
         if counted is None:
             return None
@@ -160,21 +173,88 @@ def top_term(
     return [(score, -negdoc) for score, negdoc in sorted(heap, reverse=True)], total
 
 
-def term_docs(searcher: Searcher, term: Term, deadline: float) -> list[int] | None:
-    """Every live document holding ``term``, in order, read a block at a time; None: ask Whoosh.
+def term_docs(
+    searcher: Searcher,
+    term: Term,
+    deadline: float,
+    frequent: Mapping[str, FrequentPostings] | None = None,
+) -> npt.NDArray[np.int64] | None:
+    """Every live document holding ``term``, in order, from ``frequent`` or read a block at a time;
+    None: ask Whoosh.
 
     Whoosh's ``docs_for_query`` yields each document through a generator chain (~0.8 µs each at
     10^6 quotes); here a block's numbers are decoded at once. Raises ``Deadline`` past ``deadline``.
     """
     text = searcher.schema[term.fieldname].to_bytes(term.text)
-    docs: list[int] = []
+    parts: list[npt.NDArray[np.int64]] = []
     for _, reader, offset in _segments(searcher, term.fieldname, [text]):
         matcher, deleted = _unfiltered(reader.postings(term.fieldname, text), offset)
-        ids = _doc_ids(matcher, offset, deadline)
-        if ids is None:
-            return None
-        docs.extend([d for d in ids if d not in deleted] if deleted else ids)
-    return docs
+        flat = _flat(frequent, reader, term.fieldname, text)
+        if flat is not None:
+            if time.perf_counter() > deadline:
+                raise Deadline
+            ids = flat[0].astype(np.int64) + offset
+        else:
+            found = _doc_ids(matcher, offset, deadline)
+            if found is None:
+                return None
+            ids = np.array(found, dtype=np.int64)
+        parts.append(ids[_live(ids, deleted)] if deleted else ids)
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+
+def _flat(
+    frequent: Mapping[str, FrequentPostings] | None, reader: Any, fieldname: str, text: bytes
+) -> tuple[Ids, Weights] | None:
+    """A segment's postings of a term as arrays, if the segment lists it as frequent."""
+    postings = frequent.get(reader.segment().segment_id()) if frequent else None
+    return postings.get(fieldname, text) if postings is not None else None
+
+
+def _live(docs: npt.NDArray[np.int64], deleted: frozenset[int]) -> npt.NDArray[np.bool_]:
+    return ~np.isin(docs, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
+
+
+def _rank_flat(
+    flat: tuple[Ids, Weights],
+    offset: int,
+    table: _ScoreTable,
+    lengths: bytes,
+    k: int,
+    heap: list[tuple[float, int]],
+    excluded: frozenset[int],
+    allowed: Set[int] | None,
+) -> int:
+    """``_scan`` on a frequent term's arrays: offer the segment's best ``k`` to ``heap`` and return
+    how many live (and allowed) documents it holds.
+
+    Scores come from the same table as ``_scan``'s, so they are the same floats; the
+    segment's best are taken by (score, then lower document number) and offered in
+    document order, as a scan offers them.
+    """
+    ids, weights = flat
+    docs = ids.astype(np.int64) + offset
+    keep = _live(docs, excluded) if excluded else None
+    if allowed is not None:
+        permitted = as_mask(allowed, len(lengths))[docs]
+        keep = permitted if keep is None else keep & permitted
+    if keep is not None:
+        docs, weights = docs[keep], weights[keep]
+    if not len(docs):
+        return 0
+    distinct = np.unique(weights)
+    rows = np.array([table[float(w)] for w in distinct])
+    by_length = np.frombuffer(lengths, dtype=np.uint8)[docs]
+    row = np.searchsorted(distinct, weights) if len(distinct) > 1 else 0
+    scores = rows[row, by_length]
+    best = np.arange(len(docs))
+    if len(docs) > k:
+        threshold = np.partition(scores, len(docs) - k)[len(docs) - k]
+        above = np.flatnonzero(scores > threshold)
+        ties = np.flatnonzero(scores == threshold)[: k - len(above)]
+        best = np.union1d(above, ties)
+    _push(heap, k, scores[best].tolist(), docs[best].tolist())
+    return len(docs)
 
 
 def _doc_ids(matcher: Any, offset: int, deadline: float) -> list[int] | None:
@@ -275,6 +355,17 @@ def _offer(
         values = [by_weight[w][lengths[d]] for w, d in zip(weights, ids, strict=True)]
     if len(heap) >= k and max(values) <= heap[0][0]:
         return
+    _push(heap, k, values, ids, excluded)
+
+
+def _push(
+    heap: list[tuple[float, int]],
+    k: int,
+    values: list[float],
+    ids: list[int],
+    excluded: frozenset[int] = frozenset(),
+) -> None:
+    """Offer (score, docnum) pairs in document order; a score must beat the k-th to displace it."""
     for score, docnum in zip(values, ids, strict=True):
         if docnum in excluded:
             continue

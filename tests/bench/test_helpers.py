@@ -17,6 +17,7 @@ from bench.build import STAMP, cached_build
 from bench.corpus import Generator
 from bench.floor_app import body
 from bench.run import render, run
+from index import frequent
 from index.fields import build_schema
 from index.store import INDEX_NAME
 from schema.pagination import decode_cursor
@@ -49,6 +50,13 @@ def test_a_build_with_another_schema_is_not_reused(tmp_path: Path) -> None:
         )
     )
     assert cached_build(path) is None
+
+
+def test_a_build_without_the_frequent_terms_arrays_is_not_reused(
+    tiny_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frequent, "EXTENSION", ".absent")  # as an index built before them reads
+    assert cached_build(tiny_index) is None
 
 
 def test_mix_is_deterministic_and_covers_every_kind() -> None:

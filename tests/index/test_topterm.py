@@ -13,6 +13,7 @@ from whoosh.query import Phrase, Term
 from bench.build import build_index
 from bench.corpus import Generator
 from extract.models import Stance
+from index import frequent
 from index.models import QuoteFilter
 from index.search import HIGHLIGHT_MAX_CHARS, IndexReader, _MarkFormatter
 from index.store import IndexStore
@@ -24,13 +25,20 @@ TERMS = GENERATOR.common_terms()[:8] + GENERATOR.mid_terms()[:8] + GENERATOR.rar
 PHRASES = ['"military personnel"', '"new members"', '"artificial intelligence"', '"new asylum"']
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> IndexStore:
+@pytest.fixture(scope="module", params=[frequent.MIN_DOCS, 16], ids=["blocks", "arrays"])
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> IndexStore:
+    """Every test runs on postings read from blocks, then on frequent terms' arrays (``index.frequent``)."""
     path = tmp_path_factory.mktemp("topterm") / "index"
-    # small commits and no final merge: several segments, so document numbers carry offsets
-    build_index(GENERATOR.articles(quotes=3000), path, procs=1, batch=150, optimize=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frequent, "MIN_DOCS", request.param)
+        # small commits and no final merge: several segments, so document numbers carry offsets
+        build_index(GENERATOR.articles(quotes=3000), path, procs=1, batch=150, optimize=False)
     store = IndexStore(path)
     assert len(store.index._segments()) > 1
+    with store.index.searcher() as searcher:
+        listed = IndexReader(store)._data(searcher).frequent(searcher)
+        terms = sum(len(postings) for postings in listed.values())
+        assert terms > 100 if request.param == 16 else terms == 0
     return store
 
 
@@ -90,7 +98,9 @@ def test_same_hits_and_scores_as_whoosh(store: IndexStore, k: int) -> None:
         for text in TERMS:
             query = reader.parse(text)
             assert isinstance(query, Term)
-            found = top_term(searcher, query, k, lengths, deleted, time.perf_counter() + 60)
+            found = top_term(
+                searcher, query, k, lengths, deleted, time.perf_counter() + 60, None, data.frequent(searcher)
+            )
             assert found is not None
             assert found == (_whoosh(store, query, k), _count(store, query))
 
@@ -101,10 +111,13 @@ def test_within_a_filter_set_the_same_as_whooshs_filter(store: IndexStore, k: in
     with store.index.searcher() as searcher:
         allowed = reader._filtered_docs(searcher, QuoteFilter(stance=Stance.OPPOSE))
         assert allowed
-        lengths = reader._data(searcher).lengths(searcher, "text")
+        data = reader._data(searcher)
+        lengths, listed = data.lengths(searcher, "text"), data.frequent(searcher)
         for text in TERMS:
             query = reader.parse(text)
-            found = top_term(searcher, query, k, lengths, frozenset(), time.perf_counter() + 60, allowed)
+            found = top_term(
+                searcher, query, k, lengths, frozenset(), time.perf_counter() + 60, allowed, listed
+            )
             results = searcher.search(query, limit=k, filter=allowed, optimize=False)
             assert found == ([(hit.score, hit.docnum) for hit in results], len(results))
 
@@ -129,7 +142,7 @@ def test_two_word_phrases_find_whooshs_phrase_matches_ranked_as_their_pair(store
                 (json.loads(hit["payload"])["id"], hit.score) for hit in ranked
             ]
             assert {hit.docnum for hit in ranked} <= set(holding)
-            assert reader._matching_docs(searcher, phrase) == holding
+            assert reader._matching_docs(searcher, phrase).tolist() == holding
             matched += len(holding)
     assert matched
 
@@ -175,17 +188,30 @@ def test_all_documents_of_a_term_are_whooshs(store: IndexStore) -> None:
     with store.index.searcher() as searcher:
         for text in TERMS:
             query = reader.parse(text)
-            assert term_docs(searcher, query, time.perf_counter() + 60) == list(
-                searcher.docs_for_query(query)
+            found = term_docs(
+                searcher, query, time.perf_counter() + 60, reader._data(searcher).frequent(searcher)
             )
+            assert found is not None and found.tolist() == list(searcher.docs_for_query(query))
 
 
 def test_past_the_deadline_it_stops(store: IndexStore) -> None:
     reader = IndexReader(store, cache_size=0)
     with store.index.searcher() as searcher:
-        lengths = reader._data(searcher).lengths(searcher, "text")
+        data = reader._data(searcher)
+        lengths, listed = data.lengths(searcher, "text"), data.frequent(searcher)
         with pytest.raises(Deadline):
-            top_term(searcher, reader.parse(TERMS[0]), 10, lengths, frozenset(), time.perf_counter() - 1)
+            top_term(
+                searcher,
+                reader.parse(TERMS[0]),
+                10,
+                lengths,
+                frozenset(),
+                time.perf_counter() - 1,
+                None,
+                listed,
+            )
+        with pytest.raises(Deadline):
+            term_docs(searcher, reader.parse(TERMS[0]), time.perf_counter() - 1, listed)
 
 
 def test_replaced_quotes_are_left_out_and_not_counted(store: IndexStore) -> None:
@@ -206,9 +232,11 @@ def test_replaced_quotes_are_left_out_and_not_counted(store: IndexStore) -> None
         data = IndexReader(store, cache_size=0)._data(searcher)
         lengths, deleted = data.lengths(searcher, "text"), data.deleted_quotes(searcher)
         assert len(deleted) == 2
-        found = top_term(searcher, query, 10, lengths, deleted, time.perf_counter() + 60)
+        listed = data.frequent(searcher)
+        found = top_term(searcher, query, 10, lengths, deleted, time.perf_counter() + 60, None, listed)
         assert found == (_whoosh(store, query, 10), _count(store, query))
-        assert term_docs(searcher, query, time.perf_counter() + 60) == list(searcher.docs_for_query(query))
+        docs = term_docs(searcher, query, time.perf_counter() + 60, listed)
+        assert docs is not None and docs.tolist() == list(searcher.docs_for_query(query))
 
 
 def test_posting_blocks_hold_512_postings(store: IndexStore) -> None:
