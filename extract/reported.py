@@ -1235,8 +1235,10 @@ def _ends_quoted(ctx: _Ctx, spans: list[tuple[int, int, QuoteKind, tuple[Segment
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?i:i|you|he|she|it|we|they|there|this|these|those|the|his|her|their|its|our|my|some|many|"
     r"most|no|every|all|both)|[A-Z][\w’'.-]*)\s+(?!(?i:to|of|about|for|with|in|on|at|by|from|as|so)\b)\w"
+    r"|\s*(?i:i|you|he|she|it|we|they|there)[’'](?i:s|d|re|ll|ve|m)\b"
 )
-"""The opening of a clause: a pronoun, determiner or name, then a word that is no preposition."""
+"""The opening of a clause: a pronoun, determiner or name, then a word that is no preposition,
+or a pronoun with its verb contracted ("told voters [she’s with them]")."""
 
 
 _KNOWING = wordset("know knew knows assume assumed")

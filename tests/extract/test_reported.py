@@ -1059,3 +1059,9 @@ def test_a_stance_object_ends_before_and_with_a_verb_of_saying() -> None:
         ("indirect", "the harbour crews on the night shift", "Ilse Marten"),
         ("indirect", "they had saved the pier", "Ilse Marten"),
     ]
+
+
+def test_a_contracted_pronoun_after_an_addressee_opens_the_told_clause() -> None:
+    assert _found("Ilse Marten told reporters they’d have to wait.") == [
+        ("indirect", "they’d have to wait", "Ilse Marten")
+    ]
