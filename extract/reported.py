@@ -1245,7 +1245,9 @@ _KNOWING = wordset("know knew knows assume assumed")
 """Strict cues of knowing: "she knew he lied" is the writer's account of her mind, which the
 attribution corpora seldom mark as hers."""
 _NOMINATIVE = re.compile(
-    r"\s*(?:he|she|they|we|i)\s+(?!(?:to|of|about|for|with|in|on|at|by|from|as|so|and|or)\b)[a-z]", re.I
+    r"\s*(?:he|she|they|we|i)(?:\s+(?!(?:to|of|about|for|with|in|on|at|by|from|as|so|and|or)\b)[a-z]"
+    r"|[’'](?:s|d|re|ll|ve|m)\b)",
+    re.I,
 )
 """A subject pronoun and a word after a cue: only a clause opens so ("confirmed she had been"),
 as no verb takes "he" or "they" for its object."""

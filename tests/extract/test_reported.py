@@ -1065,3 +1065,9 @@ def test_a_contracted_pronoun_after_an_addressee_opens_the_told_clause() -> None
     assert _found("Ilse Marten told reporters they’d have to wait.") == [
         ("indirect", "they’d have to wait", "Ilse Marten")
     ]
+
+
+def test_a_contracted_pronoun_after_a_strict_cue_opens_its_clause() -> None:
+    assert _found("Ilse Marten confirmed she’s leaving the council.") == [
+        ("indirect", "she’s leaving the council", "Ilse Marten")
+    ]
