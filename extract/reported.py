@@ -989,6 +989,14 @@ def _lone_subject(
     return [(s, e, QuoteKind.INDIRECT, ())]
 
 
+def _past_setting(ctx: _Ctx, cend: int) -> str:
+    """The words after a cue past its time or setting ("said Thursday", "said in a statement"):
+    none left ("This ferry ..., Carter said Thursday."), the words before the cue are its report."""
+    rest = ctx.masked[cend : ctx.sent.end]
+    setting = _RIGHT_SKIP.match(rest)
+    return rest[setting.end() :] if setting else rest
+
+
 def _up_to_next_cue(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]]) -> str:
     """The masked words from ``start`` to the sentence's next cue: a quotation after that cue
     ("said on Tuesday, noting the mayor “...”") is its report, not the one before."""
@@ -1162,7 +1170,7 @@ def _one_cue(
             floor = aside
             trailing = trailing or _DASH_AFTER.match(after) is not None
         interrupted = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
-        opening = not interrupted and _opening_phrase(ctx, floor, np_start, ctx.masked[cend : sent.end])
+        opening = not interrupted and _opening_phrase(ctx, floor, np_start, _past_setting(ctx, cend))
         left = (
             []
             if opening

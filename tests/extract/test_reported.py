@@ -1071,3 +1071,9 @@ def test_a_contracted_pronoun_after_a_strict_cue_opens_its_clause() -> None:
     assert _found("Ilse Marten confirmed she’s leaving the council.") == [
         ("indirect", "she’s leaving the council", "Ilse Marten")
     ]
+
+
+def test_a_report_opening_like_a_setting_is_the_report_when_only_a_time_follows_its_cue() -> None:
+    assert _found("Today the harbour is safer than it was, Ilse Marten said on Thursday.") == [
+        ("indirect", "Today the harbour is safer than it was", "Ilse Marten")
+    ]
