@@ -737,7 +737,7 @@ def attribute(text: str, masked: str, sent: Sentence, segments: list[Segment], p
 
 
 _ASKED = re.compile(
-    r"\b(?-i:ask|asks|asked|asking)\s+(?:(?:him|her|them|me|us|you|[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+)??"
+    r"\b(?-i:ask|asks|[Aa]sked|asking)\s+(?:(?:him|her|them|me|us|you|[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+)??"
     r"(?=(?:whether|if|what|how|why|who|whom|when|where|which)\s)",
     re.I,
 )

@@ -1077,3 +1077,10 @@ def test_a_report_opening_like_a_setting_is_the_report_when_only_a_time_follows_
     assert _found("Today the harbour is safer than it was, Ilse Marten said on Thursday.") == [
         ("indirect", "Today the harbour is safer than it was", "Ilse Marten")
     ]
+
+
+def test_a_sentence_opening_asked_with_a_question_reports_the_question() -> None:
+    assert _found("Asked whether the toll would rise, Mayor Ilse Marten said she did not know.") == [
+        ("indirect", "whether the toll would rise", None),
+        ("indirect", "she did not know", "Ilse Marten"),
+    ]
