@@ -741,28 +741,61 @@ _ASKED = re.compile(
     r"(?=(?:whether|if|what|how|why|who|whom|when|where|which)\s)",
     re.I,
 )
+_PASSIVE_ABOUT = re.compile(r"^\W*$|\b(?:was|were|is|are|been|being)\s+$", re.I)
+"""What may stand before "asked about": nothing in its sentence, or a passive's "was"."""
+_ASKED_ABOUT = re.compile(r"\b(?-i:[Aa]sked)\s+(?:[\w’'.-]+\s+){0,6}?(?=about\s)")
+"""A passive "asked about [the toll]," ("Asked Tuesday about ...", "was asked about ..."): the
+topic put to the speaker, as "asked whether ..." puts a question."""
 _QUESTION_END = re.compile(r"[,;?]|\s(?:-{1,2}|[—–])\s")
 _PASSIVE_ASK = re.compile(r"(?:\b(?:was|were|is|are|been|being|when|if|after|before|once)|,)\s+$", re.I)
+
+
+_TOPIC_SETTING = re.compile(
+    r"\s+(?:during|after|before|in\s+(?:an?|the|his|her)\s+(?:\w+\s+)?(?:interview|debate|speech)\b|at\s+(?:an?|the)\s)",
+    re.I,
+)
+_ABOUT_PRONOUN = re.compile(r"about\s+(?:it|this|that|them|him|her)\s*", re.I)
+
+
+def _passive_ask(ctx: _Ctx, pos: int) -> bool:
+    """Whether "asked" at ``pos`` is a passive ("when asked", "was asked", one opening the
+    sentence): no one named asks."""
+    prev = _tail(ctx.masked, ctx.sent.start, pos)[0]
+    return not prev.strip() or _PASSIVE_ASK.search(prev) is not None
 
 
 def _questions(ctx: _Ctx, cues: list[tuple[int, int, str]]) -> list[Found]:
     """Questions put to someone: "asked whether [...]", "asked the mayor if [...]", "when asked
     how [...]". The question, up to its clause's end, is the attributed content, the asker's; a
-    passive ("when asked", "was asked") names no asker. "Asked about [the plan]" is left out:
-    its topic is as often the writer's setting as a report."""
+    passive ("when asked", "was asked") names no asker. "Asked about [the plan]" is left out
+    where its topic is as often the writer's setting as a report (an active "asked about",
+    "when asked about X, she welcomed ..."); opening the sentence or after "was", the topic, up
+    to a setting ("during the debate"), is the question put, unless a pronoun ("about it")."""
     out: list[Found] = []
-    for m in _ASKED.finditer(ctx.masked, ctx.sent.start, ctx.sent.end):
+    about = [
+        m
+        for m in _ASKED_ABOUT.finditer(ctx.masked, ctx.sent.start, ctx.sent.end)
+        if _PASSIVE_ABOUT.search(_tail(ctx.masked, ctx.sent.start, m.start())[0])
+    ]
+    for m in sorted(
+        [*_ASKED.finditer(ctx.masked, ctx.sent.start, ctx.sent.end), *about], key=lambda m: m.start()
+    ):
         start = m.end()
         if ctx.taken.covers(start) or "\x00" in ctx.masked[m.start() : start]:
             continue
         end = _region_end(ctx, start, cues, ctx.sent.start)
         stop = _QUESTION_END.search(ctx.masked, start, end)
-        s, e = _trim(ctx, start, stop.start() if stop else end)
+        end = stop.start() if stop else end
+        if m.re is _ASKED_ABOUT:
+            setting = _TOPIC_SETTING.search(ctx.masked, start, end)
+            end = setting.start() if setting else end
+            if _ABOUT_PRONOUN.fullmatch(ctx.masked, start, end):
+                continue  # "asked about it": no topic of its own
+        s, e = _trim(ctx, start, end)
         if e <= s or ctx.taken.overlaps(s, e) or not _has_words(ctx.masked[s:e], 2):
             continue
-        prev = _tail(ctx.masked, ctx.sent.start, m.start())[0]
         who = None
-        if not _PASSIVE_ASK.search(prev):
+        if not _passive_ask(ctx, m.start()):
             np_start, np_end = _left_np(ctx, m.start(), ctx.sent.start)
             who = ctx.people.classify(np_start, np_end)[0] if np_end > np_start else None
         spans = _classify(ctx, s, e)

@@ -1084,3 +1084,20 @@ def test_a_sentence_opening_asked_with_a_question_reports_the_question() -> None
         ("indirect", "whether the toll would rise", None),
         ("indirect", "she did not know", "Ilse Marten"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Asked on Tuesday about the new toll, Mayor Ilse Marten said she did not know.",
+            [("indirect", "about the new toll", None), ("indirect", "she did not know", "Ilse Marten")],
+        ),
+        (
+            "Asked about it during the debate, Mayor Ilse Marten said she did not know.",
+            [("indirect", "she did not know", "Ilse Marten")],
+        ),
+    ],
+)
+def test_a_passive_asked_about_reports_its_topic(text: str, found: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == found
