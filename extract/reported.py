@@ -754,6 +754,7 @@ _TOPIC_SETTING = re.compile(
     r"\s+(?:during|after|before|in\s+(?:an?|the|his|her)\s+(?:\w+\s+)?(?:interview|debate|speech)\b|at\s+(?:an?|the)\s)",
     re.I,
 )
+_ASKER = re.compile(r"\bby\s+", re.I)
 _ABOUT_PRONOUN = re.compile(r"about\s+(?:it|this|that|them|him|her)\s*", re.I)
 
 
@@ -795,7 +796,10 @@ def _questions(ctx: _Ctx, cues: list[tuple[int, int, str]]) -> list[Found]:
         if e <= s or ctx.taken.overlaps(s, e) or not _has_words(ctx.masked[s:e], 2):
             continue
         who = None
-        if not _passive_ask(ctx, m.start()):
+        agent = _ASKER.search(ctx.masked, m.start(), m.end())
+        if agent is not None:  # "asked by Matt Lee whether ...": the asker follows "by"
+            who = ctx.people.classify(*_right_np(ctx, agent.end()))[0]
+        elif not _passive_ask(ctx, m.start()):
             np_start, np_end = _left_np(ctx, m.start(), ctx.sent.start)
             who = ctx.people.classify(np_start, np_end)[0] if np_end > np_start else None
         spans = _classify(ctx, s, e)

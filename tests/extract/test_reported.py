@@ -1101,3 +1101,11 @@ def test_a_sentence_opening_asked_with_a_question_reports_the_question() -> None
 )
 def test_a_passive_asked_about_reports_its_topic(text: str, found: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == found
+
+
+def test_the_asker_of_a_passive_question_follows_by() -> None:
+    text = "Asked by Tomas Brevik whether the toll would rise, Mayor Ilse Marten said she did not know."
+    assert _found(text) == [
+        ("indirect", "whether the toll would rise", "Tomas Brevik"),
+        ("indirect", "she did not know", "Ilse Marten"),
+    ]
