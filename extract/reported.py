@@ -1097,7 +1097,11 @@ def _one_cue(
         clause = _THAT_CLAUSE.match(ctx.masked, cend)
         if clause is not None and not _subject_noun(ctx, floor, cstart):  # "rejected the claim that [...]"
             start = clause.end()
-            emit(_classify(ctx, start, _region_end(ctx, start, cues, floor)), _owner(ctx, floor, cstart))
+            end = _region_end(ctx, start, cues, floor)
+            if _OPENING_PREPOSITION.match(ctx.masked, sent.start, cstart):
+                comma = ctx.masked.find(",", start, end)
+                end = comma if comma > 0 else end
+            emit(_classify(ctx, start, end), _owner(ctx, floor, cstart))
         return out
 
     if ckind == "speech" and not ctx.masked[sent.start : cstart].strip():
@@ -1409,9 +1413,14 @@ _DETERMINED = re.compile(
 """A determiner or possessive a few words before a cue word: the word is a noun ("his repeated claim")."""
 
 
+_OPENING_PREPOSITIONS = r"(?:Despite|Amid|After|Before|Following|Given|Unlike|With|Without)"
+_OPENING_PREPOSITION = re.compile(_OPENING_PREPOSITIONS + r"\s")
+"""A preposition opening a sentence ("Despite Lee's claims that ..., the firms ..."): the noun
+after it is its object, and the clause it reports ends at the phrase's comma."""
 _SUBJECT_NOUN = re.compile(
     r"(?:^|[,;:\x00(—])\s*(?:(?:but|and|yet|so)\s+)?"
-    r"(?:(?-i:(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)[’']s|the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:(?!" + _OPENING_PREPOSITIONS + r"\s)(?-i:(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)[’']s"
+    r"|the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 

@@ -1109,3 +1109,8 @@ def test_the_asker_of_a_passive_question_follows_by() -> None:
         ("indirect", "whether the toll would rise", "Tomas Brevik"),
         ("indirect", "she did not know", "Ilse Marten"),
     ]
+
+
+def test_a_noun_cue_after_an_opening_preposition_reports_up_to_the_phrase_comma() -> None:
+    text = "Despite Mr. Brevik's claims that his wealth exceeds ten million, the firms put him far lower."
+    assert _found(text) == [("indirect", "that his wealth exceeds ten million", "Brevik")]
