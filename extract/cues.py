@@ -19,7 +19,8 @@ SPEECH = wordlist(
     "emphasised emphasizes emphasises underlined underlines underscored underscores reiterated reiterates "
     "wrote writes tweeted observed remarked commented cautioned assured assures replied replies responded "
     "answered countered recalled recalls shouted yelled exclaimed demanded quipped joked bragged mused "
-    "scoffed griped grumbled reasoned retorted wondered marveled recounted confided whispered hinted"
+    "scoffed griped grumbled reasoned retorted wondered marveled recounted confided whispered hinted "
+    "reassured reassures"
 )
 STRICT = wordlist(
     "announced announces revealed reveals suggested suggests mentioned mentions denied denies disclosed "
@@ -45,7 +46,7 @@ PARTICIPLES = wordlist(
     "saying adding stating noting arguing insisting claiming warning telling explaining stressing "
     "declaring asserting suggesting acknowledging writing emphasizing emphasising predicting promising "
     "vowing maintaining contending underlining recalling conceding admitting complaining cautioning "
-    "reiterating"
+    "reiterating reassuring assuring"
 )
 _ADJECTIVES = wordset("hopeful confident convinced optimistic certain adamant skeptical sceptical aware")
 NOUN_LIKE = _ADJECTIVES | wordset("show shows note claim doubt doubts find finds know")
@@ -55,7 +56,9 @@ BELIEF = wordset("think thinks thought believe believes believed hope hopes hope
 """Strict cues that also take a clause without "that" when a subject opens it ("she thinks
 the plan works", "he believed voters would forgive him"): no other sense of these verbs
 is followed by a subject."""
-TELL = wordset("told tells tell telling assured assures reminded informed warned")
+TELL = wordset(
+    "told tells tell telling assured assures assuring reassured reassures reassuring reminded informed warned"
+)
 
 _VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES) | CLAUSE_PARTICIPLES, key=len, reverse=True)
 CUE = re.compile(

@@ -1114,3 +1114,8 @@ def test_the_asker_of_a_passive_question_follows_by() -> None:
 def test_a_noun_cue_after_an_opening_preposition_reports_up_to_the_phrase_comma() -> None:
     text = "Despite Mr. Brevik's claims that his wealth exceeds ten million, the firms put him far lower."
     assert _found(text) == [("indirect", "that his wealth exceeds ten million", "Brevik")]
+
+
+def test_reassuring_someone_reports_what_they_are_told() -> None:
+    text = "Mayor Ilse Marten sent a statement reassuring voters that the ferry would sail in May."
+    assert _found(text) == [("indirect", "that the ferry would sail in May", "Ilse Marten")]
