@@ -124,6 +124,22 @@ def _segment(text: str, open_at: int, open_len: int, inner_end: int, close: int,
     return Segment(open_at, s, e, close, closed)
 
 
+_HEADLINE_QUOTE = re.compile(r"(?<![\w’'])‘(?=\S)[^‘’\n]*?[^\s‘’]’(?!\w)")
+
+
+def headline_segments(text: str, start: int, end: int, segments: list[Segment]) -> list[Segment]:
+    """A headline's quotations, ``segments`` (its double-quoted ones) with those in single
+    marks added: headlines quote in single marks ("Lee hails ‘new era’ for ferry"), which in
+    body text are the quotes within quotes ``find_segments`` leaves inside their quotations."""
+    taken = [(s.open, s.close) for s in segments]
+    single = [
+        Segment(m.start(), m.start() + 1, m.end() - 1, m.end(), True)
+        for m in _HEADLINE_QUOTE.finditer(text, start, end)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+    return sorted([*segments, *single], key=lambda s: s.open)
+
+
 def mask(text: str, segments: list[Segment]) -> str:
     """The text with every quoted span (marks included) blanked out, offsets kept.
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extract import stance
 from extract.cleanup import clean
-from extract.direct import Segment, find_segments, mask
+from extract.direct import Segment, find_segments, headline_segments, mask
 from extract.fragments import closes_on_stop, complement
 from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteKind
 from extract.names import find_names
@@ -32,6 +32,10 @@ _COUNTRY_SUBJECT = re.compile(
     r"^(?:that\s+)?(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+"
     r"(?:does|do|did|will|won[’']t|would|is|isn[’']t|has|hasn[’']t|can|cannot|can[’']t|should|must|plans|intends|wants|doesn[’']t|certainly|also|has\s+no)\b"
 )
+
+
+_HEADLINE_WORDS = 20
+"""Words an article's first line may hold to be read as its headline (single quote marks quote)."""
 
 
 @dataclass
@@ -57,6 +61,8 @@ def _read(text: str, title: str | None) -> tuple[_Doc, str | None, str | None]:
         if not line.body:
             continue
         segs = find_segments(text, line.start, line.end)
+        if para == 0 and len(text[line.start : line.end].split()) <= _HEADLINE_WORDS:
+            segs = headline_segments(text, line.start, line.end, segs)
         segments.extend(segs)
         opens = [s.open for s in segs]
         for sent in split(text, line.start, line.end, para, segs):

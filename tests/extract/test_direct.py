@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract import extract_article
-from extract.direct import find_segments, mask
+from extract.direct import find_segments, headline_segments, mask
 
 
 def _inner(text: str) -> list[str]:
@@ -155,3 +155,14 @@ def test_a_quoted_name_as_a_sentence_goes_on_with_the_quotation_before_it() -> N
     text = "“We have one rival,” Mayor Ilse Marten said. “Tomas Brevik.”"
     (quote,) = extract_article(text).quotes
     assert quote.text == "We have one rival, Tomas Brevik."
+
+
+def test_a_headline_quotes_in_single_marks_and_an_apostrophe_does_not_close() -> None:
+    text = "Lee’s ‘new era’ for the ferry, not ‘16"
+    assert [text[s.start : s.end] for s in headline_segments(text, 0, len(text), [])] == ["new era"]
+
+
+def test_the_first_line_of_an_article_quotes_in_single_marks() -> None:
+    text = "Ilse Marten delivers defense of ‘old harbour values’\n\nOSLO (AP) — The mayor spoke on Tuesday."
+    quotes = extract_article(text).quotes
+    assert [(q.kind.value, q.text) for q in quotes] == [("direct", "old harbour values")]
