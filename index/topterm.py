@@ -150,19 +150,22 @@ def top_term(
     text = field.to_bytes(term.text)
     heap: list[tuple[float, int]] = []  # (score, -docnum): the lowest is the first to go
     total = 0
+    table: _ScoreTable | None = None  # BM25F's statistics are the whole index's: one table serves all
     for sub, reader, offset in _segments(searcher, term.fieldname, [text]):
         scorer = searcher.weighting.scorer(sub, term.fieldname, text)
-        matcher = reader.postings(term.fieldname, text, scorer=scorer)
-        matcher, deleted = _unfiltered(matcher, offset)
-        if not isinstance(scorer, BM25FScorer) or type(matcher) is not W3LeafMatcher:
+        if not isinstance(scorer, BM25FScorer):
             return None
+        table = table or _ScoreTable(scorer)
         flat = _flat(frequent, reader, term.fieldname, text)
         if flat is not None:
             if time.perf_counter() > deadline:
                 raise Deadline
-            total += _rank_flat(flat, offset, _ScoreTable(scorer), lengths, k, heap, deleted, allowed)
+            total += _rank_flat(flat, offset, table, lengths, k, heap, _deleted(reader, offset), allowed)
             continue
-        counted = _scan(matcher, scorer, lengths, offset, k, heap, deleted, allowed, deadline)
+        matcher, deleted = _unfiltered(reader.postings(term.fieldname, text, scorer=scorer), offset)
+        if type(matcher) is not W3LeafMatcher:
+            return None
+        counted = _scan(matcher, scorer, table, lengths, offset, k, heap, deleted, allowed, deadline)
         if counted is None:
             return None
         if allowed is None:
@@ -188,13 +191,13 @@ def term_docs(
     text = searcher.schema[term.fieldname].to_bytes(term.text)
     parts: list[npt.NDArray[np.int64]] = []
     for _, reader, offset in _segments(searcher, term.fieldname, [text]):
-        matcher, deleted = _unfiltered(reader.postings(term.fieldname, text), offset)
         flat = _flat(frequent, reader, term.fieldname, text)
         if flat is not None:
             if time.perf_counter() > deadline:
                 raise Deadline
-            ids = flat[0].astype(np.int64) + offset
+            ids, deleted = flat[0].astype(np.int64) + offset, _deleted(reader, offset)
         else:
+            matcher, deleted = _unfiltered(reader.postings(term.fieldname, text), offset)
             found = _doc_ids(matcher, offset, deadline)
             if found is None:
                 return None
@@ -209,6 +212,11 @@ def _flat(
     """A segment's postings of a term as arrays, if the segment lists it as frequent."""
     postings = frequent.get(reader.segment().segment_id()) if frequent else None
     return postings.get(fieldname, text) if postings is not None else None
+
+
+def _deleted(reader: Any, offset: int) -> frozenset[int]:
+    """A segment's deleted documents (global numbers): its arrays still list them."""
+    return frozenset(d + offset for d in reader.deleted_docs_set) if reader.has_deletions() else frozenset()
 
 
 def _live(docs: npt.NDArray[np.int64], deleted: frozenset[int]) -> npt.NDArray[np.bool_]:
@@ -298,6 +306,7 @@ def _present(reader: Any, fieldname: str, text: bytes, docnums: list[int]) -> in
 def _scan(
     matcher: W3LeafMatcher,
     scorer: BM25FScorer,
+    table: _ScoreTable,
     lengths: bytes,
     offset: int,
     k: int,
@@ -311,7 +320,6 @@ def _scan(
     Without ``allowed``, blocks that cannot beat the k-th score are skipped unread (and 0 is
     returned); with it, every block is read and the allowed matches are counted and returned.
     """
-    table = _ScoreTable(scorer)
     counted = 0
     while not matcher._atend:
         if time.perf_counter() > deadline:
