@@ -1026,6 +1026,11 @@ def _lone_subject(
     return [(s, e, QuoteKind.INDIRECT, ())]
 
 
+_SETTING_WORDS = 6
+"""Words an opening phrase before a cue may hold to be taken for a setting, not a report:
+longer, it holds a clause ("Closing the department would ..., he added")."""
+
+
 def _past_setting(ctx: _Ctx, cend: int) -> str:
     """The words after a cue past its time or setting ("said Thursday", "said in a statement"):
     none left ("This ferry ..., Carter said Thursday."), the words before the cue are its report."""
@@ -1227,6 +1232,8 @@ def _one_cue(
             out.append(_claim(ctx, replace(around, cue=cue, cue_start=cstart, speaker=who)))
             return out
         if trailing or (direct and not led):
+            if leading and not direct and not _has_words(ctx.text[floor:np_start], _SETTING_WORDS + 1):
+                return out  # "But even after the loans cooled, the borrowing continued.": a setting
             emit(left, who)
             rest = _ON_TO_QUOTATION.match(ctx.masked, cend, sent.end) if direct else None
             if rest and not any(cend <= c < rest.end() for c, _e, _k in cues):

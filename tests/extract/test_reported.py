@@ -1119,3 +1119,7 @@ def test_a_noun_cue_after_an_opening_preposition_reports_up_to_the_phrase_comma(
 def test_reassuring_someone_reports_what_they_are_told() -> None:
     text = "Mayor Ilse Marten sent a statement reassuring voters that the ferry would sail in May."
     assert _found(text) == [("indirect", "that the ferry would sail in May", "Ilse Marten")]
+
+
+def test_a_short_opening_phrase_before_a_closing_cue_is_no_report() -> None:
+    assert _found("But even after the ferry sank, the borrowing continued.") == []
