@@ -1363,7 +1363,8 @@ def _phrase_lead(chunk: str) -> bool:
 
 
 _PRONOUN_CLAUSE = re.compile(
-    r"\s+(?:he|she|they|we|i|it)\s+(?!(?:said|to|for|of|in|on|at|with|from|by|as|up|out|off|back|over)\b)[a-z’']+",
+    r"\s+(?:he|she|they|we|i|it)(?:\s+(?!(?:said|to|for|of|in|on|at|with|from|by|as|up|out|off|back|over)\b)[a-z’']+"
+    r"|[’'](?:s|d|re|ll|ve|m)\b)",
     re.I,
 )
 """A pronoun and a word after a cue: a reported clause opens there, not an inverted speaker."""

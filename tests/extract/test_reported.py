@@ -1123,3 +1123,8 @@ def test_reassuring_someone_reports_what_they_are_told() -> None:
 
 def test_a_short_opening_phrase_before_a_closing_cue_is_no_report() -> None:
     assert _found("But even after the ferry sank, the borrowing continued.") == []
+
+
+def test_a_contracted_pronoun_after_a_second_predicate_cue_opens_the_report() -> None:
+    text = "Tomas Brevik offered the man a job at the pier, then says he’ll welcome advice from anyone."
+    assert _found(text) == [("indirect", "he’ll welcome advice from anyone", "Tomas Brevik")]
