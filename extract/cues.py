@@ -75,7 +75,9 @@ _NOT_A_CUE_BEFORE = re.compile(
 )
 
 
-_CLAUSE_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b|\s+(?:he|she|they|it|we|i)\s", re.I)
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?that\b|\s+(?:he|she|they|it|we|i)(?:\s|[’'](?:s|d|re|ll|ve|m)\b)", re.I
+)
 _ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
 _AGREE_TO = re.compile(r"\s+to\b", re.I)
 _BY = re.compile(r"\s+by\b", re.I)

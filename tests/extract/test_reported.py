@@ -1128,3 +1128,9 @@ def test_a_short_opening_phrase_before_a_closing_cue_is_no_report() -> None:
 def test_a_contracted_pronoun_after_a_second_predicate_cue_opens_the_report() -> None:
     text = "Tomas Brevik offered the man a job at the pier, then says he’ll welcome advice from anyone."
     assert _found(text) == [("indirect", "he’ll welcome advice from anyone", "Tomas Brevik")]
+
+
+def test_a_clause_participle_reports_before_a_contracted_pronoun() -> None:
+    assert _found("Mayor Ilse Marten spoke for an hour, hinting she’d run again.") == [
+        ("indirect", "she’d run again", "Ilse Marten")
+    ]
