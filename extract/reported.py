@@ -1267,7 +1267,9 @@ def _one_cue(
     if relative:
         comma = ctx.masked.find(",", start, end)
         end = comma if comma > start else end  # "a vote, which she said was a mistake, ..."
-        lead = relative.group().casefold().startswith(("which", "what")) and not led
+        lead = not led and (
+            relative.group().casefold().startswith(("which", "what")) or _VERB_FIRST.match(after) is not None
+        )
         if (
             lead
             and not _CLAUSE_SUBJECT.match(after)
@@ -1473,6 +1475,12 @@ def _group_relative(before: str) -> bool:
     return _WHO_BEFORE.search(before) is not None and _SUBJECT_RELATIVE.search(before) is None
 
 
+_VERB_FIRST = re.compile(
+    r"\s*(?:is|was|are|were|has|had|have|will|would|could|can|should|might|may|must|remains?|did|does)\b",
+    re.I,
+)
+"""A report opening on its verb ("the job that economists say [is the future]"): the relative
+pronoun before the cue is the report's subject."""
 _RELATIVE_END = re.compile(r"\b(?:who|which|that)\s*$", re.I)
 
 

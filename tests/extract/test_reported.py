@@ -1134,3 +1134,8 @@ def test_a_clause_participle_reports_before_a_contracted_pronoun() -> None:
     assert _found("Mayor Ilse Marten spoke for an hour, hinting she’d run again.") == [
         ("indirect", "she’d run again", "Ilse Marten")
     ]
+
+
+def test_a_relative_that_before_a_cue_is_the_subject_of_a_report_opening_on_its_verb() -> None:
+    text = "She has the kind of job that many economists say is the future of the harbour town."
+    assert _found(text) == [("indirect", "that many economists say is the future of the harbour town", None)]
