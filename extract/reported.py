@@ -840,7 +840,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         prev = ctx.masked[max(sent.start, tok.start - 12) : tok.start]
         progressive = word.endswith("ing") and _PROGRESSIVE.search(prev) is not None  # "is railing against"
         if word.endswith("ing") and not progressive:
-            if not re.search(r",\s*$", prev) or ctx.taken.covers(tok.start):
+            if not _PARTICIPLE_LEAD.search(prev) or ctx.taken.covers(tok.start):
                 continue
             # ", referring to [...]": the participle reports for the sentence's speaker
             who = found[-1].speaker if found else subject(ctx.text, ctx.masked, sent, ctx.people)[0]
@@ -933,6 +933,9 @@ _OPINION_ONLY = re.compile(
 """A stance verb's object that only names an opinion ("his views on the plan"): no content."""
 _BACK = inflect("back")
 _RETREAT = frozenset({"away", "down", "off"})
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\bby)\s*$", re.I)
+"""What an -ing stance verb follows when it reports for its sentence's speaker: a comma
+(", referring to [...]") or "by" ("responded by attacking [...]")."""
 _PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:to|was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 """An infinitive or a passive before a stance verb, an adverb allowed between ("was widely
 criticized for [...]", "is often portrayed as"): the subject is not the one taking the stance."""

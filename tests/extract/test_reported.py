@@ -1139,3 +1139,9 @@ def test_a_clause_participle_reports_before_a_contracted_pronoun() -> None:
 def test_a_relative_that_before_a_cue_is_the_subject_of_a_report_opening_on_its_verb() -> None:
     text = "She has the kind of job that many economists say is the future of the harbour town."
     assert _found(text) == [("indirect", "that many economists say is the future of the harbour town", None)]
+
+
+def test_a_stance_gerund_after_by_reports_for_the_sentence_subject() -> None:
+    assert _found("Mayor Ilse Marten began by talking about the harbour town's drug crisis.") == [
+        ("indirect", "the harbour town's drug crisis", "Ilse Marten")
+    ]
