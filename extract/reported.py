@@ -933,9 +933,10 @@ _OPINION_ONLY = re.compile(
 """A stance verb's object that only names an opinion ("his views on the plan"): no content."""
 _BACK = inflect("back")
 _RETREAT = frozenset({"away", "down", "off"})
-_PARTICIPLE_LEAD = re.compile(r"(?:,|\bby)\s*$", re.I)
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|after|before|while|when|without|in))\s*$", re.I)
 """What an -ing stance verb follows when it reports for its sentence's speaker: a comma
-(", referring to [...]") or "by" ("responded by attacking [...]")."""
+(", referring to [...]"), "by" ("responded by attacking [...]") or a subordinator ("after
+questioning [...]", "a leader in supporting [...]")."""
 _PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:to|was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 """An infinitive or a passive before a stance verb, an adverb allowed between ("was widely
 criticized for [...]", "is often portrayed as"): the subject is not the one taking the stance."""

@@ -1145,3 +1145,9 @@ def test_a_stance_gerund_after_by_reports_for_the_sentence_subject() -> None:
     assert _found("Mayor Ilse Marten began by talking about the harbour town's drug crisis.") == [
         ("indirect", "the harbour town's drug crisis", "Ilse Marten")
     ]
+
+
+def test_a_stance_gerund_after_a_subordinator_reports_for_the_sentence_subject() -> None:
+    assert _found("Mayor Ilse Marten lost support after questioning the board's plan for the pier.") == [
+        ("indirect", "the board's plan for the pier", "Ilse Marten")
+    ]
