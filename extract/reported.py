@@ -31,7 +31,7 @@ from extract.cues import (
 )
 from extract.direct import Segment
 from extract.fragments import setting_after
-from extract.lexicon import wordlist, wordset
+from extract.lexicon import lexicon, wordlist, wordset
 from extract.models import QuoteKind
 from extract.names import Tok, iter_tokens, iter_tokens_back, tokenize
 from extract.sentences import Sentence
@@ -1035,6 +1035,16 @@ _SETTING_WORDS = 6
 longer, it holds a clause ("Closing the department would ..., he added")."""
 
 
+_DESCRIPTION = re.compile(r",\s+(?:the|a|an|his|her|their|its)\s+(?:[^,\x00]{0,60}?\s)?(\w+),\s*$", re.I)
+
+
+def _described_speaker_start(ctx: _Ctx, floor: int, np_start: int) -> int:
+    """Where the words before "<description>, <name>, said" end: the description ("..., the
+    mayor's spokesman, Tomas Brevik, said") is the speaker's, not the report's last words."""
+    m = _DESCRIPTION.search(ctx.masked, floor, np_start)
+    return m.start() if m is not None and m.group(1).casefold() in lexicon().office_heads else np_start
+
+
 def _past_setting(ctx: _Ctx, cend: int) -> str:
     """The words after a cue past its time or setting ("said Thursday", "said in a statement"):
     none left ("This ferry ..., Carter said Thursday."), the words before the cue are its report."""
@@ -1221,11 +1231,12 @@ def _one_cue(
             trailing = trailing or _DASH_AFTER.match(after) is not None
         interrupted = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
         opening = not interrupted and _opening_phrase(ctx, floor, np_start, _past_setting(ctx, cend))
+        left_end = _described_speaker_start(ctx, floor, np_start)
         left = (
             []
             if opening
-            else _classify(ctx, floor, np_start)
-            or _lone_subject(ctx, floor, np_start, interrupted and not trailing)
+            else _classify(ctx, floor, left_end)
+            or _lone_subject(ctx, floor, left_end, interrupted and not trailing)
         )
         direct = bool(left) and all(k is QuoteKind.DIRECT for _s, _e, k, _g in left)
         leading = all(_phrase_lead(chunk) for chunk in ctx.masked[floor:np_start].strip(" ,").split(","))

@@ -1151,3 +1151,8 @@ def test_a_stance_gerund_after_a_subordinator_reports_for_the_sentence_subject()
     assert _found("Mayor Ilse Marten lost support after questioning the board's plan for the pier.") == [
         ("indirect", "the board's plan for the pier", "Ilse Marten")
     ]
+
+
+def test_a_description_before_the_name_after_a_report_is_the_speakers() -> None:
+    text = "The ferry will not sail in May, the mayor's spokesman, Tomas Brevik, said in an email."
+    assert _found(text) == [("indirect", "The ferry will not sail in May", "Tomas Brevik")]
