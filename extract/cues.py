@@ -209,3 +209,23 @@ PARTICLE_ONLY = {
 }
 """Stance verbs that are one only with their particle: "called for a ban", "pointed to the
 figures" ("called the plan a disaster" is a naming, left to the quoted-fragment rules)."""
+_PHRASAL_IRREGULAR = {"take": ("took", "taken"), "lay": ("laid",)}
+PHRASAL = {
+    form: re.compile(r"\s+(?:" + rest + r")\b", re.I)
+    for lemma, rest in (
+        ("take", r"aim\s+at|issue\s+with"),
+        ("weigh", r"in\s+on"),
+        ("lash", r"out\s+(?:at|against)"),
+        ("push", r"back\s+(?:on|against)"),
+        ("raise", r"(?:concerns?|questions?|doubts?|objections?|alarms?)\s+(?:about|over|with|regarding)"),
+        (
+            "voice",
+            r"(?:support|opposition|concerns?|doubts?|frustration|skepticism|objections?)\s+(?:for|to|about|over|with)",
+        ),
+        ("float", r"the\s+idea\s+of"),
+        ("lay", r"out"),
+    )
+    for form in inflect(lemma) | set(_PHRASAL_IRREGULAR.get(lemma, ()))
+}
+"""Verbs that take a stance only as part of a set phrase, whose object follows the phrase:
+"took aim at [the plan]", "weighed in on [...]", "raised concerns about [...]", "laid out [...]"."""

@@ -21,6 +21,7 @@ from extract.cues import (
     BELIEF,
     NOUN_LIKE,
     PARTICLE_ONLY,
+    PHRASAL,
     SPEECH,
     STRICT,
     TELL,
@@ -824,7 +825,10 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
     base = ctx
     for tok in iter_tokens(base.masked, base.sent.start, base.sent.end):
         word = tok.text.casefold()
-        if (word not in ATTITUDE_VERBS and word not in _AS_JUDGING) or tok.text[:1].isupper():
+        phrase = PHRASAL[word].match(base.masked, tok.end, base.sent.end) if word in PHRASAL else None
+        if phrase is not None:  # "took aim at [...]": the phrase is the cue, its object follows it
+            tok = Tok(base.masked[tok.start : phrase.end()], tok.start, phrase.end())
+        elif (word not in ATTITUDE_VERBS and word not in _AS_JUDGING) or tok.text[:1].isupper():
             continue
         if word.startswith("agree") and re.match(r"\s+to\b", base.masked[tok.end : tok.end + 4]):
             continue  # "agreed to a moratorium": a deal, not a stance

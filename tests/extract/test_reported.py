@@ -1156,3 +1156,21 @@ def test_a_stance_gerund_after_a_subordinator_reports_for_the_sentence_subject()
 def test_a_description_before_the_name_after_a_report_is_the_speakers() -> None:
     text = "The ferry will not sail in May, the mayor's spokesman, Tomas Brevik, said in an email."
     assert _found(text) == [("indirect", "The ferry will not sail in May", "Tomas Brevik")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Mayor Ilse Marten took aim at the harbour board's plan for the pier.",
+            [("indirect", "the harbour board's plan for the pier", "Ilse Marten")],
+        ),
+        (
+            "Mayor Ilse Marten raised concerns about the ferry's safety record.",
+            [("indirect", "the ferry's safety record", "Ilse Marten")],
+        ),
+        ("Mayor Ilse Marten took the ferry to Bergen on Sunday.", []),
+    ],
+)
+def test_set_phrases_take_a_stance(text: str, found: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == found
