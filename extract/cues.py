@@ -209,11 +209,27 @@ PARTICLE_ONLY = {
 }
 """Stance verbs that are one only with their particle: "called for a ban", "pointed to the
 figures" ("called the plan a disaster" is a naming, left to the quoted-fragment rules)."""
-_PHRASAL_IRREGULAR = {"take": ("took", "taken"), "lay": ("laid",)}
+_PHRASAL_IRREGULAR = {
+    "take": ("took", "taken"),
+    "lay": ("laid",),
+    "make": ("made",),
+    "come": ("came",),
+    "throw": ("threw", "thrown"),
+    "hit": ("hit",),
+}
 PHRASAL = {
     form: re.compile(r"\s+(?:" + rest + r")\b", re.I)
     for lemma, rest in (
-        ("take", r"aim\s+at|issue\s+with"),
+        ("take", r"aim\s+at|issue\s+with|a\s+(?:swipe|shot|jab|dig)\s+at"),
+        ("fire", r"back\s+at"),
+        ("hit", r"back\s+at|out\s+at"),
+        ("double", r"down\s+on"),
+        ("come", r"out\s+(?:against|in\s+favou?r\s+of)|to\s+the\s+defen[cs]e\s+of"),
+        ("make", r"the\s+case\s+(?:for|against|that)|no\s+secret\s+of"),
+        ("throw", r"(?:his|her|their|its)\s+support\s+behind"),
+        ("sound", r"the\s+alarm\s+(?:about|over|on)"),
+        ("single", r"out"),
+        ("call", r"out"),
         ("weigh", r"in\s+on"),
         ("lash", r"out\s+(?:at|against)"),
         ("push", r"back\s+(?:on|against)"),
@@ -228,4 +244,5 @@ PHRASAL = {
     for form in inflect(lemma) | set(_PHRASAL_IRREGULAR.get(lemma, ()))
 }
 """Verbs that take a stance only as part of a set phrase, whose object follows the phrase:
-"took aim at [the plan]", "weighed in on [...]", "raised concerns about [...]", "laid out [...]"."""
+"took aim at [the plan]", "weighed in on [...]", "raised concerns about [...]", "laid out [...]",
+"doubled down on [...]", "fired back at [...]", "made the case for [...]"."""

@@ -1170,6 +1170,10 @@ def test_a_description_before_the_name_after_a_report_is_the_speakers() -> None:
             [("indirect", "the ferry's safety record", "Ilse Marten")],
         ),
         ("Mayor Ilse Marten took the ferry to Bergen on Sunday.", []),
+        (
+            "Mayor Ilse Marten doubled down on her plan for a second pier.",
+            [("indirect", "her plan for a second pier", "Ilse Marten")],
+        ),
     ],
 )
 def test_set_phrases_take_a_stance(text: str, found: list[tuple[str, str, str | None]]) -> None:
