@@ -216,6 +216,10 @@ _PHRASAL_IRREGULAR = {
     "come": ("came",),
     "throw": ("threw", "thrown"),
     "hit": ("hit",),
+    "cast": ("cast",),
+    "put": ("put",),
+    "pay": ("paid",),
+    "spell": ("spelt",),
 }
 PHRASAL = {
     form: re.compile(r"\s+(?:" + rest + r")\b", re.I)
@@ -226,10 +230,16 @@ PHRASAL = {
         ("double", r"down\s+on"),
         ("come", r"out\s+(?:against|in\s+favou?r\s+of)|to\s+the\s+defen[cs]e\s+of"),
         ("make", r"the\s+case\s+(?:for|against|that)|no\s+secret\s+of"),
-        ("throw", r"(?:his|her|their|its)\s+support\s+behind"),
         ("sound", r"the\s+alarm\s+(?:about|over|on)"),
         ("single", r"out"),
         ("call", r"out"),
+        ("cast", r"doubts?\s+on"),
+        ("pour", r"cold\s+water\s+on"),
+        ("throw", r"(?:his|her|their|its)\s+support\s+behind|cold\s+water\s+on"),
+        ("pay", r"tribute\s+to"),
+        ("put", r"forward"),
+        ("spell", r"out"),
+        ("offer", r"(?:support|praise|condolences)\s+(?:for|to)"),
         ("weigh", r"in\s+on"),
         ("lash", r"out\s+(?:at|against)"),
         ("push", r"back\s+(?:on|against)"),

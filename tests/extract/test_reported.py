@@ -1178,3 +1178,9 @@ def test_a_description_before_the_name_after_a_report_is_the_speakers() -> None:
 )
 def test_set_phrases_take_a_stance(text: str, found: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == found
+
+
+def test_spelling_out_a_plan_reports_its_object() -> None:
+    assert _found("Mayor Ilse Marten did not spell out her plan for a second pier.") == [
+        ("indirect", "her plan for a second pier", "Ilse Marten")
+    ]
