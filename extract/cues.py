@@ -220,6 +220,8 @@ _PHRASAL_IRREGULAR = {
     "put": ("put",),
     "pay": ("paid",),
     "spell": ("spelt",),
+    "dwell": ("dwelt",),
+    "break": ("broke", "broken"),
 }
 PHRASAL = {
     form: re.compile(r"\s+(?:" + rest + r")\b", re.I)
@@ -230,7 +232,6 @@ PHRASAL = {
         ("double", r"down\s+on"),
         ("come", r"out\s+(?:against|in\s+favou?r\s+of)|to\s+the\s+defen[cs]e\s+of"),
         ("make", r"the\s+case\s+(?:for|against|that)|no\s+secret\s+of"),
-        ("sound", r"the\s+alarm\s+(?:about|over|on)"),
         ("single", r"out"),
         ("call", r"out"),
         ("cast", r"doubts?\s+on"),
@@ -240,6 +241,13 @@ PHRASAL = {
         ("put", r"forward"),
         ("spell", r"out"),
         ("offer", r"(?:support|praise|condolences)\s+(?:for|to)"),
+        ("touch", r"(?:briefly\s+)?(?:on|upon)"),
+        ("dwell", r"on|upon"),
+        ("harp", r"on"),
+        ("open", r"up\s+about"),
+        ("sound", r"the\s+alarm\s+(?:about|over|on)|off\s+(?:on|about|against)"),
+        ("riff", r"on"),
+        ("break", r"(?:his|her|their|its)\s+silence\s+(?:on|about)"),
         ("weigh", r"in\s+on"),
         ("lash", r"out\s+(?:at|against)"),
         ("push", r"back\s+(?:on|against)"),
@@ -255,4 +263,4 @@ PHRASAL = {
 }
 """Verbs that take a stance only as part of a set phrase, whose object follows the phrase:
 "took aim at [the plan]", "weighed in on [...]", "raised concerns about [...]", "laid out [...]",
-"doubled down on [...]", "fired back at [...]", "made the case for [...]"."""
+"doubled down on [...]", "fired back at [...]", "made the case for [...]", "touched on [...]"."""

@@ -1184,3 +1184,9 @@ def test_spelling_out_a_plan_reports_its_object() -> None:
     assert _found("Mayor Ilse Marten did not spell out her plan for a second pier.") == [
         ("indirect", "her plan for a second pier", "Ilse Marten")
     ]
+
+
+def test_touching_on_a_topic_reports_it() -> None:
+    assert _found("Mayor Ilse Marten touched briefly on the plan for a second pier.") == [
+        ("indirect", "the plan for a second pier", "Ilse Marten")
+    ]
