@@ -197,7 +197,8 @@ _ATTITUDE_LEMMAS = wordlist(
     "tout champion advocate dispute rebuke chide scold insult disparage refer allude respond talk speak "
     "worry focus warn caution agree balk complain argue apologize apologise call ask seek point consider "
     "prefer deem ignore refuse decline express threaten pressure back reference articulate knock recount "
-    "estimate"
+    "estimate downplay assail excoriate castigate berate lambaste bash fault commend salute credit deride "
+    "bemoan"
 )
 ATTITUDE_VERBS = frozenset(f for lemma in _ATTITUDE_LEMMAS for f in inflect(lemma)) | {"pressed", "pressing"}
 """Verbs of stance and evaluation whose object is an attribution's content ("railed against the deal").
@@ -242,6 +243,8 @@ PHRASAL = {
         ("spell", r"out"),
         ("offer", r"(?:support|praise|condolences)\s+(?:for|to)"),
         ("touch", r"(?:briefly\s+)?(?:on|upon)"),
+        ("brush", r"(?:aside|off)"),
+        ("rip", r"into"),
         ("dwell", r"on|upon"),
         ("harp", r"on"),
         ("open", r"up\s+about"),

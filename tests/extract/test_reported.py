@@ -1190,3 +1190,9 @@ def test_touching_on_a_topic_reports_it() -> None:
     assert _found("Mayor Ilse Marten touched briefly on the plan for a second pier.") == [
         ("indirect", "the plan for a second pier", "Ilse Marten")
     ]
+
+
+def test_verbs_of_praise_and_complaint_report_a_stance() -> None:
+    assert _found("Mayor Ilse Marten bemoaned the harbour board's failure to fund the pier.") == [
+        ("indirect", "the harbour board's failure to fund the pier", "Ilse Marten")
+    ]
