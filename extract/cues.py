@@ -20,7 +20,7 @@ SPEECH = wordlist(
     "wrote writes tweeted observed remarked commented cautioned assured assures replied replies responded "
     "answered countered recalled recalls shouted yelled exclaimed demanded quipped joked bragged mused "
     "scoffed griped grumbled reasoned retorted wondered marveled recounted confided whispered hinted "
-    "reassured reassures"
+    "reassured reassures fumed snapped gushed raved interjected vented"
 )
 STRICT = wordlist(
     "announced announces revealed reveals suggested suggests mentioned mentions denied denies disclosed "
@@ -63,7 +63,7 @@ TELL = wordset(
 _VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES) | CLAUSE_PARTICIPLES, key=len, reverse=True)
 CUE = re.compile(
     r"\b(?:according\s+to|expressed\s+(?:concern|hope|confidence|doubts?|fears?|optimism|frustration|"
-    r"regret|skepticism|scepticism)|ma(?:de|ke|kes|king)\s+(?:it\s+)?clear|point(?:s|ed|ing)?\s+out|went\s+on\s+to\s+(?:say|add|note)|"
+    r"regret|skepticism|scepticism)|ma(?:de|ke|kes|king)\s+(?:it\s+)?clear|point(?:s|ed|ing)?\s+out|went\s+on\s+to\s+(?:say|add|note)|shot\s+back|chimed\s+in|"
     r"(?:" + "|".join(_VERBS) + r"))\b",
     re.I,
 )

@@ -1196,3 +1196,7 @@ def test_verbs_of_praise_and_complaint_report_a_stance() -> None:
     assert _found("Mayor Ilse Marten bemoaned the harbour board's failure to fund the pier.") == [
         ("indirect", "the harbour board's failure to fund the pier", "Ilse Marten")
     ]
+
+
+def test_shot_back_attributes_the_quotation_before_it() -> None:
+    assert _found("“Let me talk,” Mayor Ilse Marten shot back.") == [("direct", "Let me talk,", "Ilse Marten")]
