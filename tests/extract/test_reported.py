@@ -1199,4 +1199,5 @@ def test_verbs_of_praise_and_complaint_report_a_stance() -> None:
 
 
 def test_shot_back_attributes_the_quotation_before_it() -> None:
-    assert _found("“Let me talk,” Mayor Ilse Marten shot back.") == [("direct", "Let me talk,", "Ilse Marten")]
+    text = "“Let me talk,” Mayor Ilse Marten shot back."
+    assert _found(text) == [("direct", "Let me talk,", "Ilse Marten")]
