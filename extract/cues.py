@@ -34,7 +34,9 @@ STRICT = wordlist(
     "hopeful confident convinced optimistic certain adamant skeptical sceptical aware continued continues "
     "posted emphasize assert suggest reveal announce report confirm deny predict declare repeated repeats "
     "echoed echoes realized realizes realize discovered discover noticed assumed assume anticipated "
-    "forecast proposed propose recommended ruled"
+    "forecast proposed propose recommended ruled signaled signalled stipulated surmised reckoned "
+    "guaranteed swore proclaimed professed affirmed reaffirmed opined theorized theorised divulged "
+    "gloated lamented laments bemoaned advised notified"
 )
 CLAUSE_PARTICIPLES = wordset(
     "implying joking hinting believing boasting bragging announcing revealing confirming denying signaling "

@@ -1201,3 +1201,9 @@ def test_verbs_of_praise_and_complaint_report_a_stance() -> None:
 def test_shot_back_attributes_the_quotation_before_it() -> None:
     text = "“Let me talk,” Mayor Ilse Marten shot back."
     assert _found(text) == [("direct", "Let me talk,", "Ilse Marten")]
+
+
+def test_signaled_reports_a_that_clause() -> None:
+    assert _found("Mayor Ilse Marten has signaled that she will sign the pier bill.") == [
+        ("indirect", "that she will sign the pier bill", "Ilse Marten")
+    ]
