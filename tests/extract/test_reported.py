@@ -1207,3 +1207,9 @@ def test_signaled_reports_a_that_clause() -> None:
     assert _found("Mayor Ilse Marten has signaled that she will sign the pier bill.") == [
         ("indirect", "that she will sign the pier bill", "Ilse Marten")
     ]
+
+
+def test_assurances_that_report_their_owners_clause() -> None:
+    assert _found("The harbour council rejected Ilse Marten's assurances that the pier would be safe.") == [
+        ("indirect", "that the pier would be safe", "Ilse Marten")
+    ]
