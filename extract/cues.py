@@ -88,7 +88,7 @@ _BY = re.compile(r"\s+by\b", re.I)
 NOUN_CUE = re.compile(
     r"\b(?:claims?|assertions?|argument|contention|insistence|warnings?|promises?|pledge|belief|"
     r"suggestion|allegations?|accusations?|remarks?|comments?|statements?|boast|vow|threats?|"
-    r"predictions?|notion|hopes?|fears?|concerns?|complaints?|admission|acknowledgment|assurances?|rumou?rs?|reports|charges?|pledges|denials?|speculation)(?=\s+that\s)",
+    r"predictions?|notion|hopes?|fears?|concerns?|complaints?|admission|acknowledgment|assurances?|rumou?rs?|charges?|pledges|denials?|speculation)(?=\s+that\s)",
     re.I,
 )
 """Nouns of saying and believing that report a "that" clause ("the mayor's claim that ...")."""
