@@ -26,13 +26,14 @@ import heapq
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, _lenfield
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from index import frequent
 from index.cache import segment_lengths
+from index.postings import write_postings
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 
@@ -139,15 +140,24 @@ class _LengthTable:
         self.count = perdoc.doc_count_all()
         self.columns: dict[str, bytes | None] = {}  # None: the field stores no lengths
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+    def _column(self, fieldname: str) -> bytes | None:
         try:
-            column = self.columns[fieldname]
+            return self.columns[fieldname]
         except KeyError:
             stored = self.perdoc.has_column(_lenfield(fieldname))
             column = self.columns[fieldname] = (
                 segment_lengths(self.perdoc, fieldname, self.count) if stored else None
             )
+            return column
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+        column = self._column(fieldname)
         return default if column is None else _LENGTHS[column[docnum]]
+
+    def of(self, fieldname: str, docnums: list[int]) -> list[int | None]:
+        """``doc_field_length`` of each of ``docnums``, for a whole term at once."""
+        column = self._column(fieldname)
+        return [0] * len(docnums) if column is None else [_LENGTHS[column[d]] for d in docnums]
 
     def close(self) -> None:
         self.perdoc.close()
@@ -163,7 +173,11 @@ def _flush_segment(self: Any) -> None:
     lengths = _LengthTable(self.per_document_reader()) if self.codec.length_stats else None
     file = self.newsegment.create_file(self.storage, frequent.EXTENSION)
     recorder = frequent.Recorder(file, frequent.MIN_DOCS)
-    self.fieldwriter.add_postings(self.schema, lengths, recorder.watch(self.pool.iter_postings()))
+    postings = recorder.watch(self.pool.iter_postings())
+    if type(self.fieldwriter) is W3FieldWriter:
+        write_postings(self.fieldwriter, self.schema, lengths.of if lengths else None, postings)
+    else:
+        self.fieldwriter.add_postings(self.schema, lengths, postings)
     recorder.close()
     self.fieldwriter.close()
     if lengths:

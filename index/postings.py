@@ -1,0 +1,78 @@
+"""Writing a new segment's postings a term at a time instead of a posting at a time.
+
+Whoosh's ``FieldWriter.add_postings`` walks the sorted postings one by one:
+order checks, a length lookup, then ``W3PostingsWriter.add_posting`` (a
+block-full check, four type assertions, two appends, three comparisons),
+about 9 µs a posting, a third of a bulk build. ``write_postings`` groups the
+stream by term and fills each 512-posting block buffer with a few list
+operations, then lets Whoosh's own writer encode, compress and write the
+block and the term's info, so the files are byte for byte the same (a test
+builds an index both ways and compares them).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+from whoosh.codec.whoosh3 import W3FieldWriter
+
+Posting = tuple[str, bytes, int, float, bytes | None]
+LengthsOf = Callable[[str, list[int]], Sequence[int | None]]
+
+_TERM = itemgetter(0, 1)
+
+
+def write_postings(
+    writer: W3FieldWriter, schema: Any, lengths_of: LengthsOf | None, items: Iterable[Posting]
+) -> None:
+    """What ``writer.add_postings(schema, lengths, items)`` writes.
+
+    ``items`` are (field, term, document, weight, value) sorted by field, term and
+    document, as a writer's pool yields them; ``lengths_of(field, docnums)`` gives
+    the documents' field lengths (None: the codec keeps no lengths).
+    """
+    field = None
+    for (fieldname, text), group in groupby(items, key=_TERM):
+        postings = [p for p in group if p[2] >= 0]  # -1: a spelling word, not a posting
+        if not postings:
+            continue
+        if fieldname != field:
+            if field is not None:
+                writer.finish_field()
+            writer.start_field(fieldname, schema[fieldname])
+            field = fieldname
+        writer.start_term(text)
+        ids = [p[2] for p in postings]
+        lengths = lengths_of(fieldname, ids) if lengths_of else [0] * len(ids)
+        _add_term(writer._postwriter, ids, [p[3] for p in postings], [p[4] for p in postings], lengths)
+        writer.finish_term()
+    if field is not None:
+        writer.finish_field()
+
+
+def _add_term(
+    postwriter: Any,
+    ids: list[int],
+    weights: list[float],
+    values: list[bytes | None],
+    lengths: Sequence[int | None],
+) -> None:
+    """``add_posting`` for each posting of a term: each block buffer filled whole, and written
+    (as ``add_posting`` writes it) when the next block's first posting arrives."""
+    size = postwriter._blocklimit
+    for start in range(0, len(ids), size):
+        if start:
+            postwriter._write_block()
+        end = start + size
+        block_weights = weights[start:end]
+        known = [n for n in lengths[start:end] if n]
+        postwriter._ids = array("I", ids[start:end])
+        postwriter._weights = array("f", block_weights)
+        postwriter._values = [v for v in values[start:end] if v]
+        postwriter._maxweight = max(0, max(block_weights))  # add_posting starts from 0
+        postwriter._minlength = min(known) if known else None
+        postwriter._maxlength = max(known) if known else 0
