@@ -16,16 +16,21 @@ stemming, original text wanted) is handed to the chain itself.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain, pairwise
 from typing import Any
 
-from whoosh.analysis import CharsetFilter, StemmingAnalyzer, Token, Tokenizer
+from whoosh.analysis import BiWordFilter, CharsetFilter, StemmingAnalyzer, Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.analysis.tokenizers import default_pattern
+from whoosh.formats import Frequency, Positions
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
 
+WordValue = tuple[str, int, float, bytes]  # a format's (word, frequency, weight, encoded value)
 MIN_WORD = 2  # StopFilter's minsize: shorter words are stop words
 STEMS_KEPT = 100_000
 
@@ -92,3 +97,96 @@ class StemmedWords(Tokenizer):  # type: ignore[misc]
                 token.startchar = start_char + match.start()
                 token.endchar = start_char + match.end()
             yield token
+
+    def stems(self, value: str) -> tuple[int, list[str]]:
+        """The texts ``__call__`` yields for plain indexing, and the first one's position (the
+        others follow one by one): what the formats below need, without a token per word."""
+        folded = _folded
+        first = 0
+        words: list[str] = []
+        for number, match in enumerate(default_pattern.finditer(value)):
+            word = match.group(0).lower()
+            if len(word) < MIN_WORD or word in STOP_WORDS:
+                continue
+            if not words:
+                first = number
+            words.append(folded(word))
+        return first, words
+
+
+class WordPairs(BiWordFilter):  # type: ignore[misc]
+    """Whoosh's ``BiWordFilter`` (each two adjacent words as one token, a lone word as itself),
+    except that a text of stop words only yields nothing instead of failing."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        tokens = iter(tokens)
+        first = next(tokens, None)
+        if first is not None:
+            yield from super().__call__(chain([first], tokens))
+
+
+def _plain(analyzer: Any, kwargs: dict[str, Any]) -> bool:
+    """Whether a format's ``word_values`` call is plain indexing (``Field.index``) by ``StemmedWords``."""
+    return (
+        type(analyzer) is StemmedWords
+        and kwargs.keys() <= {"mode"}
+        and kwargs.get("mode", "index") == "index"
+    )
+
+
+@lru_cache(maxsize=STEMS_KEPT)
+def _at(pos: int) -> bytes:
+    """``Positions.encode([pos])``: most words occur once in a text, at one of few positions."""
+    return bytes(Positions().encode([pos]))
+
+
+class StemmedPositions(Positions):  # type: ignore[misc]
+    """Whoosh's ``Positions`` format, indexing ``StemmedWords``'s words in one pass.
+
+    ``Positions.word_values`` reads a token object per word from the analyzer
+    and collects positions through two dictionaries: with the analysis, half
+    of adding a document. The same (word, frequency, weight, positions) come
+    from the list of stems, whose positions count up from the first.
+    """
+
+    def word_values(
+        self, value: Any, analyzer: Any, **kwargs: Any
+    ) -> Iterator[tuple[str, int, float, bytes]]:
+        if not (isinstance(value, str) and _plain(analyzer, kwargs)):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        first, words = analyzer.stems(value)
+        found: dict[str, list[int]] = {}
+        for pos, word in enumerate(words, first):
+            seen = found.get(word)
+            if seen is None:
+                found[word] = [pos]
+            else:
+                seen.append(pos)
+        boost, encode = self.field_boost, self.encode
+        for word, poslist in found.items():
+            value = _at(poslist[0]) if len(poslist) == 1 else encode(poslist)
+            yield word, len(poslist), float(len(poslist)) * boost, value
+
+
+class PairFrequency(Frequency):  # type: ignore[misc]
+    """Whoosh's ``Frequency`` format, indexing ``StemmedWords | WordPairs`` in one pass."""
+
+    def word_values(
+        self, value: Any, analyzer: Any, **kwargs: Any
+    ) -> Iterator[tuple[str, int, float, bytes]]:
+        items: list[Any] = getattr(analyzer, "items", [])
+        if not (
+            isinstance(value, str)
+            and len(items) == 2
+            and type(items[1]) is WordPairs
+            and _plain(items[0], kwargs)
+        ):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        _, words = items[0].stems(value)
+        sep = items[1].sep
+        pairs = [a + sep + b for a, b in pairwise(words)] if len(words) > 1 else words
+        boost = self.field_boost
+        for pair, freq in Counter(pairs).items():
+            yield pair, freq, float(freq) * boost, pack_uint(freq)

@@ -8,11 +8,13 @@ article text is also stemmed, names are not.
 
 from __future__ import annotations
 
-from whoosh.analysis import Analyzer, BiWordFilter, CharsetFilter, LowercaseFilter, RegexTokenizer
+from typing import Any
+
+from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-from index.analysis import StemmedWords
+from index.analysis import PairFrequency, StemmedPositions, StemmedWords, WordPairs
 
 ARTICLE, QUOTE, PERSON = "article", "quote", "person"
 PAIR_SEP = " "  # between the words of a ``pairs`` term; no word holds one
@@ -32,7 +34,7 @@ def pair_analyzer() -> Analyzer:
     phrase search becomes one term's postings instead of both words' postings
     with their positions (Elasticsearch's ``index_phrases``).
     """
-    return text_analyzer() | BiWordFilter(sep=PAIR_SEP)
+    return text_analyzer() | WordPairs(sep=PAIR_SEP)
 
 
 def name_analyzer() -> Analyzer:
@@ -40,13 +42,27 @@ def name_analyzer() -> Analyzer:
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
 
+def text_field(**options: Any) -> TEXT:
+    """A ``TEXT`` field of ``text_analyzer`` words, indexed in one pass (``StemmedPositions``)."""
+    field = TEXT(analyzer=text_analyzer(), phrase=True, **options)
+    field.format = StemmedPositions(field_boost=field.format.field_boost)
+    return field
+
+
+def pairs_field() -> TEXT:
+    """A ``TEXT`` field of ``pair_analyzer`` pairs, counted in one pass (``PairFrequency``)."""
+    field = TEXT(analyzer=pair_analyzer(), phrase=False)
+    field.format = PairFrequency(field_boost=field.format.field_boost)
+    return field
+
+
 def build_schema() -> Schema:
     return Schema(
         id=ID(unique=True, stored=True),
         doctype=ID(stored=True),
         # quotes
-        text=TEXT(analyzer=text_analyzer(), phrase=True),
-        pairs=TEXT(analyzer=pair_analyzer(), phrase=False),  # the quote text again, as word pairs
+        text=text_field(),
+        pairs=pairs_field(),  # the quote text again, as word pairs
         speaker=TEXT(analyzer=name_analyzer(), phrase=True),
         speaker_id=ID(sortable=True),
         mentions=TEXT(analyzer=name_analyzer()),
@@ -60,8 +76,8 @@ def build_schema() -> Schema:
         published=DATETIME,
         published_sort=NUMERIC(sortable=True),  # days since 1970, 0 when unknown: undated sorts last
         # articles
-        title=TEXT(analyzer=text_analyzer(), field_boost=2.0),
-        body=TEXT(analyzer=text_analyzer()),
+        title=text_field(field_boost=2.0),
+        body=text_field(),
         # people
         name=TEXT(analyzer=name_analyzer()),
         # the whole record, as JSON, for every doctype

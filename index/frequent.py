@@ -17,8 +17,8 @@ trade: more bytes for postings that are read whole. A common word then
 costs a few numpy operations on arrays read straight from the index's
 memory map.
 
-The file is written while the segment's postings stream to Whoosh's writer
-(``watch``), at no extra pass. A segment written before this existed simply
+The file is written while the segment's postings are written, a term at a
+time (``index.postings``), at no extra pass. A segment written before this existed simply
 has none, and searches read its blocks as before.
 
 Layout: the magic ``QSFRQ1``, then each term's arrays, then a JSON
@@ -31,7 +31,6 @@ from __future__ import annotations
 import json
 import mmap
 import struct
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -43,13 +42,13 @@ EXTENSION = ".frq"
 MAGIC = b"QSFRQ1"
 _TAIL = struct.Struct("<Q")
 
-Posting = tuple[str, bytes, int, float, Any]
 Ids = npt.NDArray[np.uint32]
 Weights = npt.NDArray[np.uint8] | npt.NDArray[np.float32]
 
 
 class Recorder:
-    """Writes a segment's ``.frq`` file from its postings as they stream past (``watch``)."""
+    """Writes a segment's ``.frq`` file from its terms' postings as the segment's writer passes them
+    (``index.postings.write_postings``), so they are read only once."""
 
     def __init__(self, file: Any, min_docs: int) -> None:
         self.file = file
@@ -62,31 +61,14 @@ class Recorder:
         self.file.write(data)
         self.position += len(data)
 
-    def watch(self, postings: Iterator[Posting]) -> Iterator[Posting]:
-        """Yield ``postings`` (sorted by field, term, document) unchanged, recording frequent terms."""
-        key: tuple[str, bytes] | None = None
-        ids: list[int] = []
-        weights: list[float] = []
-        for posting in postings:
-            fieldname, text, docnum, weight = posting[0], posting[1], posting[2], posting[3]
-            if fieldname in FIELDS:
-                if key is None or key[1] != text or key[0] != fieldname:
-                    if key is not None:
-                        self._term(key, ids, weights)
-                    key, ids, weights = (fieldname, text), [], []
-                ids.append(docnum)
-                weights.append(weight)
-            yield posting
-        if key is not None:
-            self._term(key, ids, weights)
-
-    def _term(self, key: tuple[str, bytes], ids: list[int], weights: list[float]) -> None:
-        if len(ids) < self.min_docs:
+    def term(self, fieldname: str, text: bytes, ids: list[int], weights: list[float]) -> None:
+        """Record a term's postings (given in document order) if it is a frequent quote-text term."""
+        if fieldname not in FIELDS or len(ids) < self.min_docs:
             return
         values = np.array(weights, dtype=np.float32)
         whole = bool(np.all((values >= 0) & (values < 256) & (values == np.floor(values))))
         stored = values.astype(np.uint8) if whole else values
-        self.directory.append((key[0], key[1].hex(), self.position, len(ids), stored.dtype.str))
+        self.directory.append((fieldname, text.hex(), self.position, len(ids), stored.dtype.str))
         self._write(np.array(ids, dtype="<u4").tobytes())
         self._write(stored.tobytes())
 

@@ -173,10 +173,12 @@ def _flush_segment(self: Any) -> None:
     lengths = _LengthTable(self.per_document_reader()) if self.codec.length_stats else None
     file = self.newsegment.create_file(self.storage, frequent.EXTENSION)
     recorder = frequent.Recorder(file, frequent.MIN_DOCS)
-    postings = recorder.watch(self.pool.iter_postings())
+    postings = self.pool.iter_postings()
     if type(self.fieldwriter) is W3FieldWriter:
-        write_postings(self.fieldwriter, self.schema, lengths.of if lengths else None, postings)
-    else:
+        write_postings(
+            self.fieldwriter, self.schema, lengths.of if lengths else None, postings, recorder.term
+        )
+    else:  # another codec's writer: Whoosh's way, and no frequent terms listed
         self.fieldwriter.add_postings(self.schema, lengths, postings)
     recorder.close()
     self.fieldwriter.close()

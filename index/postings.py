@@ -22,18 +22,24 @@ from whoosh.codec.whoosh3 import W3FieldWriter
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 LengthsOf = Callable[[str, list[int]], Sequence[int | None]]
+OnTerm = Callable[[str, bytes, list[int], list[float]], None]
 
 _TERM = itemgetter(0, 1)
 
 
 def write_postings(
-    writer: W3FieldWriter, schema: Any, lengths_of: LengthsOf | None, items: Iterable[Posting]
+    writer: W3FieldWriter,
+    schema: Any,
+    lengths_of: LengthsOf | None,
+    items: Iterable[Posting],
+    on_term: OnTerm | None = None,
 ) -> None:
     """What ``writer.add_postings(schema, lengths, items)`` writes.
 
     ``items`` are (field, term, document, weight, value) sorted by field, term and
     document, as a writer's pool yields them; ``lengths_of(field, docnums)`` gives
-    the documents' field lengths (None: the codec keeps no lengths).
+    the documents' field lengths (None: the codec keeps no lengths). Each term's
+    (field, term, documents, weights) is also passed to ``on_term``.
     """
     field = None
     for (fieldname, text), group in groupby(items, key=_TERM):
@@ -46,10 +52,12 @@ def write_postings(
             writer.start_field(fieldname, schema[fieldname])
             field = fieldname
         writer.start_term(text)
-        ids = [p[2] for p in postings]
+        ids, weights = [p[2] for p in postings], [p[3] for p in postings]
         lengths = lengths_of(fieldname, ids) if lengths_of else [0] * len(ids)
-        _add_term(writer._postwriter, ids, [p[3] for p in postings], [p[4] for p in postings], lengths)
+        _add_term(writer._postwriter, ids, weights, [p[4] for p in postings], lengths)
         writer.finish_term()
+        if on_term is not None:
+            on_term(fieldname, text, ids, weights)
     if field is not None:
         writer.finish_field()
 

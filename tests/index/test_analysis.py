@@ -7,9 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from whoosh.analysis import BiWordFilter
+from whoosh.fields import TEXT
+from whoosh.formats import Positions
 
 from bench.corpus import Generator
-from index.analysis import StemmedWords, stemming_chain
+from index.analysis import PairFrequency, StemmedPositions, StemmedWords, stemming_chain
+from index.fields import PAIR_SEP, pairs_field, text_field
 
 SEED = Path(__file__).parents[2] / "seed"
 TEXTS = [
@@ -69,3 +73,42 @@ def test_a_pickled_analyzer_analyses_the_same() -> None:
     restored = pickle.loads(pickle.dumps(StemmedWords()))
     text = TEXTS[2]
     assert _tokens(restored, text, positions=True) == _tokens(stemming_chain(), text, positions=True)
+
+
+@pytest.mark.parametrize("boost", [1.0, 2.0])
+def test_a_text_fields_postings_are_whooshs_positions_format(boost: float) -> None:
+    ours = text_field(field_boost=boost)
+    assert isinstance(ours.format, StemmedPositions)
+    whooshs = TEXT(analyzer=stemming_chain(), phrase=True, field_boost=boost)
+    assert type(whooshs.format) is Positions
+    for text in _texts():
+        assert list(ours.index(text)) == list(whooshs.index(text)), text
+
+
+def test_a_pairs_fields_postings_are_whooshs_frequency_format_of_word_pairs() -> None:
+    ours = pairs_field()
+    assert isinstance(ours.format, PairFrequency)
+    whooshs = TEXT(analyzer=stemming_chain() | BiWordFilter(sep=PAIR_SEP), phrase=False)
+    texts = [t for t in _texts() if list(StemmedWords()(t))]
+    assert len(texts) > 200
+    for text in texts:
+        assert list(ours.index(text)) == list(whooshs.index(text)), text
+    assert [t.text for t in ours.analyzer("the army")] == ["armi"]  # a lone word is itself
+
+
+def test_a_text_of_stop_words_only_has_no_pairs() -> None:
+    """Whoosh's BiWordFilter fails on it (and with it the whole batch being indexed)."""
+    with pytest.raises(UnboundLocalError):
+        list(TEXT(analyzer=stemming_chain() | BiWordFilter(sep=PAIR_SEP)).index("we will"))
+    assert list(pairs_field().index("we will")) == []
+    assert [t.text for t in pairs_field().analyzer("we will")] == []
+
+
+def test_other_calls_are_the_plain_formats() -> None:
+    """Anything but plain indexing of a string (tokens with positions asked, a list) goes the usual way."""
+    ours, whooshs = text_field(), TEXT(analyzer=stemming_chain(), phrase=True)
+    assert list(ours.format.word_values(TEXTS[2], ours.analyzer, mode="index", chars=True)) == list(
+        whooshs.format.word_values(TEXTS[2], whooshs.analyzer, mode="index", chars=True)
+    )
+    words = ["army", "navy", "army"]
+    assert list(ours.index(words)) == list(whooshs.index(words))
