@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import json
 import mmap
+import os
 import struct
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from whoosh.filedb.compound import CompoundStorage
 
 FIELDS = frozenset({"text", "pairs"})
 MIN_DOCS = 1024  # two blocks of postings: below it, reading the blocks costs about the same
@@ -84,7 +86,7 @@ class FrequentPostings:
     """One segment's frequent terms: (document numbers, weights) by (field, term bytes)."""
 
     def __init__(self, buffer: Any, offset: int, length: int) -> None:
-        self.buffer = buffer  # the compound file's memory map: arrays are views into it
+        self.buffer = buffer  # the segment file's memory map: arrays are views into it
         self.offset = offset
         (start,) = _TAIL.unpack(buffer[offset + length - _TAIL.size : offset + length])
         listing = json.loads(bytes(buffer[offset + start : offset + length - _TAIL.size]))
@@ -108,14 +110,21 @@ class FrequentPostings:
 
 
 def open_segment(reader: Any) -> FrequentPostings | None:
-    """The ``.frq`` file of a Whoosh ``SegmentReader``'s segment, if it has one in a memory-mapped
-    compound file (a copy into memory would cost more than it saves)."""
-    files: Any = getattr(getattr(reader, "_storage", None), "a", None)  # an overlay on the compound file
-    source = getattr(files, "_source", None)
-    name = reader.segment().make_filename(EXTENSION)
-    if not isinstance(source, mmap.mmap) or not files.file_exists(name):
+    """The ``.frq`` file in a Whoosh ``SegmentReader``'s compound segment file, if it has one.
+
+    It is mapped into memory on its own, not through the reader's map, which Whoosh closes with
+    the reader while another thread may still search the same generation.
+    """
+    storage = getattr(reader, "_storage", None)
+    files, folder = getattr(storage, "a", None), getattr(getattr(storage, "b", None), "folder", None)
+    segment = reader.segment()
+    name = segment.make_filename(EXTENSION)
+    if not isinstance(files, CompoundStorage) or folder is None or not files.file_exists(name):
         return None
     offset, length = files.range(name)
+    with open(os.path.join(folder, segment.make_filename(segment.COMPOUND_EXT)), "rb") as file:
+        source = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
     if source[offset : offset + len(MAGIC)] != MAGIC:
+        source.close()
         return None
     return FrequentPostings(source, offset, length)

@@ -125,3 +125,12 @@ def test_a_segment_without_the_file_is_searched_from_its_blocks(
         assert unlisted._data(searcher).frequent(searcher) == {}
     assert (unlisted.quotes(flt, 0, 20), unlisted.facets(flt)) == expected
     assert expected[0].total > 20
+
+
+def test_the_arrays_outlive_the_reader_that_found_them(store: IndexStore) -> None:
+    """Another thread may still search a generation whose first searcher was closed."""
+    with store.index.searcher() as searcher:
+        listed = IndexReader(store)._data(searcher).frequent(searcher)
+    assert searcher.is_closed
+    arrays = [postings.get(*key) for postings in listed.values() for key in list(postings.terms)[:3]]
+    assert arrays and all(found is not None and len(found[0]) >= 8 for found in arrays)
