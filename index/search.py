@@ -469,8 +469,10 @@ class IndexReader:
         deadline = time.perf_counter() + self.time_budget
         query = _pair_term(query, searcher.schema) or query
         if type(query) is Term:
+            data = self._data(searcher)
+            frequent, deleted = data.frequent(searcher), data.deleted_quotes(searcher)
             try:
-                found = term_docs(searcher, query, deadline, self._data(searcher).frequent(searcher))
+                found = term_docs(searcher, query, deadline, frequent, deleted)
             except Deadline as e:
                 raise self._stopped() from e
             if found is not None:

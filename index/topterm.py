@@ -160,7 +160,7 @@ def top_term(
         if flat is not None:
             if time.perf_counter() > deadline:
                 raise Deadline
-            total += _rank_flat(flat, offset, table, lengths, k, heap, _deleted(reader, offset), allowed)
+            total += _rank_flat(flat, offset, table, lengths, k, heap, deleted_matches, allowed)
             continue
         matcher, deleted = _unfiltered(reader.postings(term.fieldname, text, scorer=scorer), offset)
         if type(matcher) is not W3LeafMatcher:
@@ -181,9 +181,11 @@ def term_docs(
     term: Term,
     deadline: float,
     frequent: Mapping[str, FrequentPostings] | None = None,
+    deleted_matches: Set[int] = frozenset(),
 ) -> npt.NDArray[np.int64] | None:
     """Every live document holding ``term``, in order, from ``frequent`` or read a block at a time;
-    None: ask Whoosh.
+    None: ask Whoosh. ``deleted_matches`` (as for ``top_term``) are left out of ``frequent``'s
+    arrays, which still list them.
 
     Whoosh's ``docs_for_query`` yields each document through a generator chain (~0.8 µs each at
     10^6 quotes); here a block's numbers are decoded at once. Raises ``Deadline`` past ``deadline``.
@@ -195,7 +197,7 @@ def term_docs(
         if flat is not None:
             if time.perf_counter() > deadline:
                 raise Deadline
-            ids, deleted = flat[0].astype(np.int64) + offset, _deleted(reader, offset)
+            ids, deleted = flat[0].astype(np.int64) + offset, deleted_matches
         else:
             matcher, deleted = _unfiltered(reader.postings(term.fieldname, text), offset)
             found = _doc_ids(matcher, offset, deadline)
@@ -214,12 +216,7 @@ def _flat(
     return postings.get(fieldname, text) if postings is not None else None
 
 
-def _deleted(reader: Any, offset: int) -> frozenset[int]:
-    """A segment's deleted documents (global numbers): its arrays still list them."""
-    return frozenset(d + offset for d in reader.deleted_docs_set) if reader.has_deletions() else frozenset()
-
-
-def _live(docs: npt.NDArray[np.int64], deleted: frozenset[int]) -> npt.NDArray[np.bool_]:
+def _live(docs: npt.NDArray[np.int64], deleted: Set[int]) -> npt.NDArray[np.bool_]:
     return ~np.isin(docs, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
 
 
@@ -230,7 +227,7 @@ def _rank_flat(
     lengths: bytes,
     k: int,
     heap: list[tuple[float, int]],
-    excluded: frozenset[int],
+    excluded: Set[int],
     allowed: Set[int] | None,
 ) -> int:
     """``_scan`` on a frequent term's arrays: offer the segment's best ``k`` to ``heap`` and return

@@ -235,7 +235,7 @@ def test_replaced_quotes_are_left_out_and_not_counted(store: IndexStore) -> None
         listed = data.frequent(searcher)
         found = top_term(searcher, query, 10, lengths, deleted, time.perf_counter() + 60, None, listed)
         assert found == (_whoosh(store, query, 10), _count(store, query))
-        docs = term_docs(searcher, query, time.perf_counter() + 60, listed)
+        docs = term_docs(searcher, query, time.perf_counter() + 60, listed, deleted)
         assert docs is not None and docs.tolist() == list(searcher.docs_for_query(query))
 
 
