@@ -26,7 +26,7 @@ from typing import Any
 
 from bench import mix, server
 from bench.corpus import Generator
-from bench.run import CACHE_ENV, load
+from bench.run import CACHE_ENV, RESPONSE_CACHE_ENV, load
 
 HERE = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,12 @@ def serve_and_load(
     port = server.free_port()
     command = [sys.executable, "-m", "service.cli", "serve", "--index-dir", str(index_dir)]
     command += ["--port", str(port), "--workers", str(os.cpu_count() or 1)]
-    env = {CACHE_ENV: "0", "QUOTESEARCH_INDEX_DIR": str(index_dir), "PYTHONPATH": str(tree)}
+    env = {
+        CACHE_ENV: "0",
+        RESPONSE_CACHE_ENV: "0",
+        "QUOTESEARCH_INDEX_DIR": str(index_dir),
+        "PYTHONPATH": str(tree),
+    }
     # run in the tree: ``python -m`` puts the working directory first on the import path
     srv = server.start(command, port, logs / f"ab-{tree.name}.log", env, cwd=tree)
     try:

@@ -28,6 +28,7 @@ from bench.build import BuildResult, build_index, cached_build
 from bench.corpus import Generator
 
 CACHE_ENV = "QUOTESEARCH_RESULT_CACHE"
+RESPONSE_CACHE_ENV = "QUOTESEARCH_RESPONSE_CACHE_MB"
 
 
 def machine() -> dict[str, Any]:
@@ -86,7 +87,11 @@ def serve_and_load(
     port = server.free_port()
     command = [sys.executable, "-m", "service.cli", "serve", "--index-dir", str(index_dir)]
     command += ["--port", str(port), "--workers", str(workers)]
-    env = {CACHE_ENV: "1" if cache else "0", "QUOTESEARCH_INDEX_DIR": str(index_dir)}
+    env = {
+        CACHE_ENV: "1" if cache else "0",
+        RESPONSE_CACHE_ENV: "64" if cache else "0",
+        "QUOTESEARCH_INDEX_DIR": str(index_dir),
+    }
     started = time.perf_counter()
     srv = server.start(
         command, port, logs / f"serve-{index_dir.name}-{'cache' if cache else 'nocache'}.log", env

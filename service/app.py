@@ -30,6 +30,7 @@ from service.graphiql import STATIC_DIR, graphiql_html
 from service.ingest import text_ingester
 from service.limits import BodySizeLimit, RequestTimeout
 from service.observability import instrument
+from service.response_cache import ResponseCache
 from service.settings import Settings
 
 logger = logging.getLogger("quotesearch.app")
@@ -140,6 +141,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 allow_methods=["GET", "POST"],
                 allow_headers=["authorization", "content-type"],
             ),
+            Middleware(ResponseCache, store=store, max_bytes=settings.response_cache_mb * 2**20),
         ],
     )
     instrument(app, store)

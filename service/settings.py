@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     search_time_budget: float = Field(2.0, gt=0, description="Seconds a search may run before it is stopped.")
     request_time_budget: float = Field(5.0, gt=0, description="Seconds a whole request may take.")
     max_body_bytes: int = Field(4_000_000, gt=0, description="Largest accepted request body.")
+    response_cache_mb: int = Field(
+        64, ge=0, description="Memory per worker for repeated queries' answers (0 turns it off)."
+    )
     introspection: bool = Field(True, description="Answer schema introspection (GraphiQL needs it).")
     read_only: bool = Field(
         False, description="Open the index read-only (e.g. a read-only mount); no mutations."
