@@ -19,6 +19,7 @@ from itertools import islice
 from extract.cues import (
     ATTITUDE_VERBS,
     BELIEF,
+    COMPLEMENT_VERBS,
     NOUN_LIKE,
     PARTICLE_ONLY,
     PHRASAL,
@@ -114,6 +115,26 @@ _STOP = re.compile(
     r"|;)",
     re.I,
 )
+_STATES = wordlist(
+    "show indicate find focus suggest imply want support oppose favor favour prefer back endorse fear "
+    "hope worry expect doubt consider view regard deem reckon suspect believe think feel agree welcome "
+    "embrace target ignore"
+)
+"""Verbs of a state or a judgment rather than an act of speech: after "and" they as often go on
+with the reported clause's own subject ("said the group is neutral and supports both sides")."""
+_SECOND_REPORT_VERBS = frozenset(
+    f
+    for f in COMPLEMENT_VERBS | ATTITUDE_VERBS | set(SPEECH)
+    if f.endswith(("s", "ed")) or f in {"said", "told", "wrote", "spoke", "swore"}
+) - {f for lemma in _STATES for f in inflect(lemma)}
+_AND_LEAD = r"\s+and\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|also\s+|then\s+|later\s+)?"
+_SECOND_REPORT = re.compile(
+    _AND_LEAD + r"(?-i:" + "|".join(sorted(_SECOND_REPORT_VERBS, key=len, reverse=True)) + r")\b"
+)
+"""A second verb of saying or stance coordinated after the report ("said the fee was fair and
+praised the mayor", "denied the charges and called for ..."): the speaker's next statement,
+so the report ends before "and"."""
+_SECOND_LEAD = re.compile(_AND_LEAD)
 _THAT_CLAUSE = re.compile(
     r"\s+that\s+(?!(?:is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|"
     r"does|did|do|been|seems|seemed|came|comes|led|made|makes|began|\w+ed)\b)",
@@ -573,6 +594,9 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     m = _STOP.search(ctx.masked, start, end)
     if m:
         end = m.start()
+    m = _SECOND_REPORT.search(ctx.masked, start, end)
+    if m:
+        end = m.start()
     if ctx.masked[start : start + 1] != "\x00":
         m = _WHILE_AFTER_QUOTATION.search(ctx.masked, start, end)
         if m:
@@ -852,6 +876,12 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             if who is not None and span:
                 out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who)))
             continue
+        who = _coordinated_speaker(ctx, found, tok) if word in _SECOND_REPORT_VERBS else None
+        if who is not None and not ctx.taken.covers(tok.start):
+            span = _attitude_object(ctx, tok)
+            if span:
+                out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who)))
+            continue
         if re.search(
             r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those)|[’']s)\s+$", prev, re.I
         ):
@@ -889,6 +919,16 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         if span:
             out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, cue, tok.start, who)))
     return out
+
+
+def _coordinated_speaker(ctx: _Ctx, found: list[Found], verb: Tok) -> Entity | None:
+    """The speaker of the report that ends right before "and <verb>" ("said the fee was fair
+    and praised [the council]"): the second verb shares the first one's subject."""
+    before = [f for f in found if f.end <= verb.start]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.end)
+    return last.speaker if _SECOND_LEAD.fullmatch(ctx.masked, last.end, verb.start) else None
 
 
 _DOCUMENT_SUBJECT = re.compile(

@@ -1213,3 +1213,18 @@ def test_assurances_that_report_their_owners_clause() -> None:
     assert _found("The harbour council rejected Ilse Marten's assurances that the pier would be safe.") == [
         ("indirect", "that the pier would be safe", "Ilse Marten")
     ]
+
+
+def test_a_second_verb_of_saying_after_and_is_a_report_of_its_own() -> None:
+    text = "Mayor Ilse Marten said the pier toll was fair and praised the harbour crews for their work."
+    assert _found(text) == [
+        ("indirect", "the pier toll was fair", "Ilse Marten"),
+        ("indirect", "the harbour crews for their work", "Ilse Marten"),
+    ]
+
+
+def test_a_state_verb_after_and_goes_on_with_the_reported_clause() -> None:
+    text = "Mayor Ilse Marten said the harbour board is neutral and supports both ferry lines."
+    assert _found(text) == [
+        ("indirect", "the harbour board is neutral and supports both ferry lines", "Ilse Marten")
+    ]
