@@ -664,19 +664,22 @@ def _aside_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
     return dash.end()
 
 
-_SEMICOLON_TO_QUOTATION = re.compile(r";\s*\x00")
+_MARK_TO_QUOTATION = re.compile(r"[;:]\s*\x00")
 
 
-def _semicolon_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
-    """Where a quotation right after a semicolon starts, when the cue follows it ("The budget
-    was late; “We need time,” she said, and left"): the clause before the semicolon is the
-    writer's, and the report is the quotation alone."""
-    start = None
-    for m in _SEMICOLON_TO_QUOTATION.finditer(ctx.masked, floor, np_start):
-        start = m.end() - 1
-    if start is None or "\x00" in ctx.masked[floor:start]:
+def _mark_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
+    """Where a quotation right after a semicolon or a colon starts, when the cue follows it
+    ("The budget was late; “We need time,” she said, and left", "He agreed, with a caveat:
+    “It will cost more,” the aide said"): the clause before the mark is the writer's, and the
+    report is the quotation alone. A colon introduces its quotation even when the clause before
+    it quotes a term; after a semicolon, an earlier quotation may be the same speaker's first
+    piece ("“A”; “B,” she said"), so only a sentence without one is split there."""
+    last = None
+    for m in _MARK_TO_QUOTATION.finditer(ctx.masked, floor, np_start):
+        last = m
+    if last is None or (last.group().startswith(";") and "\x00" in ctx.masked[floor : last.start()]):
         return None
-    return start
+    return last.end() - 1
 
 
 def _dash_aside(ctx: _Ctx, start: int, pos: int) -> int:
@@ -1269,7 +1272,7 @@ def _one_cue(
     trailing = trailing and not (gerund and kind_of(gerund.group(1)) != "participle")
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
-        aside = _aside_start(ctx, floor, np_start) or _semicolon_start(ctx, floor, np_start)
+        aside = _aside_start(ctx, floor, np_start) or _mark_start(ctx, floor, np_start)
         if aside is not None:
             floor = aside
             trailing = trailing or _DASH_AFTER.match(after) is not None

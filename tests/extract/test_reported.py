@@ -1228,3 +1228,11 @@ def test_a_state_verb_after_and_goes_on_with_the_reported_clause() -> None:
     assert _found(text) == [
         ("indirect", "the harbour board is neutral and supports both ferry lines", "Ilse Marten")
     ]
+
+
+def test_a_quotation_after_a_colon_is_the_report_of_the_cue_after_it() -> None:
+    text = (
+        "When asked to confirm Holt’s role in the “harbour fund” talks, a second official did so, "
+        "but with a caveat: “The figures will change,” the official said."
+    )
+    assert _found(text)[-1] == ("direct", "The figures will change,", None)
