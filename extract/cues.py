@@ -80,6 +80,10 @@ _NOT_A_CUE_BEFORE = re.compile(
 _CLAUSE_AFTER = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?that\b|\s+(?:he|she|they|it|we|i)(?:\s|[’'](?:s|d|re|ll|ve|m)\b)", re.I
 )
+_GERUND_OBJECT = re.compile(r"\s+(?!(?:that|he|she|they|it|we|i)\b)[a-z0-9]", re.I)
+_AFTER_BREAK = re.compile(r"(?:[,;:\x00(—–-]|\b(?:and|then|while|before|after|by|in|also))\s*$", re.I)
+""""Adding" reports after a break (", adding ...", "before adding ..."); right after a verb and
+before a noun ("had opposed adding new fees") it is that verb's object, a deed and no report."""
 _ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
 _AGREE_TO = re.compile(r"\s+to\b", re.I)
 _BY = re.compile(r"\s+by\b", re.I)
@@ -132,6 +136,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue  # "the tax-writing committee": part of a compound adjective
         if low in CLAUSE_PARTICIPLES and not _CLAUSE_AFTER.match(masked, m.end(), end):
             continue  # "showing disregard for the law": a deed, not a report
+        if low == "adding" and _GERUND_OBJECT.match(masked, m.end(), end) and not _AFTER_BREAK.search(before):
+            continue  # "opposed adding new rules": a gerund, the object of the verb before it
         out.append(m)
     return out
 

@@ -43,3 +43,12 @@ def test_posted_reports_after_a_comma_or_before_that() -> None:
     text = "The pilot was visiting her daughter, the harbour church posted on Facebook."
     assert [q.text for q in extract_article(text).quotes] == ["The pilot was visiting her daughter"]
     assert extract_article("The harbour church posted a photo of the ferry.").quotes == []
+
+
+def test_adding_with_an_object_after_a_verb_is_a_gerund() -> None:
+    text = "Mayor Ilse Marten said that Reyes had opposed adding new fees to the pier bill."
+    assert [q.text for q in extract_article(text).quotes] == [
+        "that Reyes had opposed adding new fees to the pier bill"
+    ]
+    text = "Mayor Ilse Marten praised the pier bill, adding it would help the harbour."
+    assert [q.text for q in extract_article(text).quotes][-1] == "it would help the harbour"
