@@ -1022,8 +1022,18 @@ _ANONYMITY = re.compile(r"\s*(?:on\s+)?(?:the\s+)?condition\s+(?:of|that)\b", re
 _PRONOUN_OBJECT = re.compile(r"(?:him|her|them|it|us|me)\b", re.I)
 
 
+_SERIAL_REST = re.compile(
+    r",\s+(?:[^,;:()\x00—–]+,\s+)+(?:and|or)\s+"
+    r"(?!(?:\w+ly\s+|also\s+|then\s+|most\s+|later\s+)*(?:\w+ed|he|she|they|it|we|his|her|their)\b)[^,;:()—–]+?[.!?]?\s*",
+    re.I,
+)
+"""The rest of a list of three or more after its first item ("parks, cafes with diners, and a
+town of ..."): its commas part the items of one object. A last item that opens on a verb or a
+subject ("..., and defended the ad", "..., and he renewed it") is a clause of its own."""
+
+
 def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
-    """The object of a stance verb up to the clause's first comma, if it says something.
+    """The object of a stance verb up to the clause's first comma (past a list's), if it says something.
 
     "Speak" and "talk" report words only with a topic ("spoke about [the deal]", not "spoke
     to reporters"); a named object ends before a time or place ("endorsed [Ilse Marten] at
@@ -1044,6 +1054,8 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
         return None
     m = _OBJECT_END.search(ctx.masked, start, ctx.sent.end)
     end = m.start() if m else ctx.sent.end
+    if m and _SERIAL_REST.fullmatch(ctx.masked, m.start(), ctx.sent.end):
+        end = ctx.sent.end  # "described [parks, cafes, and a town of ...]": the list is the object
     if "\x00" in ctx.masked[start:end] or re.match(r",\s*\x00", ctx.masked[end : end + 4]):
         return None  # quoted words, in the object or right after it, are the report
     s, e = _trim(ctx, start, end)

@@ -1236,3 +1236,13 @@ def test_a_quotation_after_a_colon_is_the_report_of_the_cue_after_it() -> None:
         "but with a caveat: “The figures will change,” the official said."
     )
     assert _found(text)[-1] == ("direct", "The figures will change,", None)
+
+
+def test_a_listed_object_goes_on_past_its_commas() -> None:
+    listed = "children in the parks, cafes full of diners, and a town of “grit and hope.”"
+    assert _found(f"Mayor Ilse Marten described {listed}") == [("mixed", listed, "Ilse Marten")]
+
+
+def test_a_last_item_opening_on_a_verb_is_no_part_of_the_object() -> None:
+    text = "Mayor Ilse Marten praised the pier crews, thanked pilots, and later criticized the harbour board."
+    assert _found(text)[0] == ("indirect", "the pier crews", "Ilse Marten")
