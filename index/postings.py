@@ -8,12 +8,16 @@ stream by term and fills each 512-posting block buffer with a few list
 operations, then lets Whoosh's own writer encode, compress and write the
 block and the term's info, so the files are byte for byte the same (a test
 builds an index both ways and compares them).
+
+A term's postings travel as one ``TermPostings`` (field, term, documents,
+weights, values): ``by_term`` groups a pool's posting stream that way, and a
+merge (``index.merge``) reads merged segments' terms that way to begin with.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -21,40 +25,51 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3FieldWriter
 
 Posting = tuple[str, bytes, int, float, bytes | None]
+TermPostings = tuple[str, bytes, list[int], list[float], list[bytes | None]]
 LengthsOf = Callable[[str, list[int]], Sequence[int | None]]
 OnTerm = Callable[[str, bytes, list[int], list[float]], None]
 
 _TERM = itemgetter(0, 1)
 
 
+def by_term(items: Iterable[Posting]) -> Iterator[TermPostings]:
+    """Postings sorted by field, term and document, as a writer's pool yields them, a term at a time."""
+    for (field, text), group in groupby(items, key=_TERM):
+        postings = [p for p in group if p[2] >= 0]  # -1: a spelling word, not a posting
+        if postings:
+            yield field, text, [p[2] for p in postings], [p[3] for p in postings], [p[4] for p in postings]
+
+
+def flatten(terms: Iterable[TermPostings]) -> Iterator[Posting]:
+    """``by_term`` undone: the postings one by one, for a codec's own ``add_postings``."""
+    for fieldname, text, ids, weights, values in terms:
+        for docnum, weight, value in zip(ids, weights, values, strict=True):
+            yield fieldname, text, docnum, weight, value
+
+
 def write_postings(
     writer: W3FieldWriter,
     schema: Any,
     lengths_of: LengthsOf | None,
-    items: Iterable[Posting],
+    terms: Iterable[TermPostings],
     on_term: OnTerm | None = None,
 ) -> None:
-    """What ``writer.add_postings(schema, lengths, items)`` writes.
+    """What ``writer.add_postings(schema, lengths, flatten(terms))`` writes.
 
-    ``items`` are (field, term, document, weight, value) sorted by field, term and
-    document, as a writer's pool yields them; ``lengths_of(field, docnums)`` gives
-    the documents' field lengths (None: the codec keeps no lengths). Each term's
-    (field, term, documents, weights) is also passed to ``on_term``.
+    ``terms`` come sorted by field and term; ``lengths_of(field, docnums)``
+    gives the documents' field lengths (None: the codec keeps no lengths).
+    Each term's (field, term, documents, weights) is also passed to ``on_term``.
     """
     field = None
-    for (fieldname, text), group in groupby(items, key=_TERM):
-        postings = [p for p in group if p[2] >= 0]  # -1: a spelling word, not a posting
-        if not postings:
-            continue
+    for fieldname, text, ids, weights, values in terms:
         if fieldname != field:
             if field is not None:
                 writer.finish_field()
             writer.start_field(fieldname, schema[fieldname])
             field = fieldname
         writer.start_term(text)
-        ids, weights = [p[2] for p in postings], [p[3] for p in postings]
         lengths = lengths_of(fieldname, ids) if lengths_of else [0] * len(ids)
-        _add_term(writer._postwriter, ids, weights, [p[4] for p in postings], lengths)
+        _add_term(writer._postwriter, ids, weights, values, lengths)
         writer.finish_term()
         if on_term is not None:
             on_term(fieldname, text, ids, weights)
