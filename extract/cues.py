@@ -62,7 +62,12 @@ TELL = wordset(
     "told tells tell telling assured assures assuring reassured reassures reassuring reminded informed warned"
 )
 
-_VERBS = sorted(set(SPEECH) | set(STRICT) | set(PARTICIPLES) | CLAUSE_PARTICIPLES, key=len, reverse=True)
+QUESTION_CUES = wordset("asked asks")
+"""Cues only right after a question they attribute ("“Why?” Reed asked"): elsewhere "asked" is
+a request or a question put to someone, which other rules read."""
+_VERBS = sorted(
+    set(SPEECH) | set(STRICT) | set(PARTICIPLES) | CLAUSE_PARTICIPLES | QUESTION_CUES, key=len, reverse=True
+)
 CUE = re.compile(
     r"\b(?:according\s+to|expressed\s+(?:concern|hope|confidence|doubts?|fears?|optimism|frustration|"
     r"regret|skepticism|scepticism)|ma(?:de|ke|kes|king)\s+(?:it\s+)?clear|point(?:s|ed|ing)?\s+out|went\s+on\s+to\s+(?:say|add|note)|shot\s+back|chimed\s+in|"
@@ -84,6 +89,11 @@ _GERUND_OBJECT = re.compile(r"\s+(?!(?:that|he|she|they|it|we|i)\b)[a-z0-9]", re
 _AFTER_BREAK = re.compile(r"(?:[,;:\x00(—–-]|\b(?:and|then|while|before|after|by|in|also))\s*$", re.I)
 """"Adding" reports after a break (", adding ...", "before adding ..."); right after a verb and
 before a noun ("had opposed adding new fees") it is that verb's object, a deed and no report."""
+_AFTER_QUOTATION = re.compile(r"\x00[\s,]*(?:(?-i:[A-Z][\w.’'-]*)\s+|(?:he|she|they|we|i)\s+){0,4}$", re.I)
+_BEFORE_QUOTATION = re.compile(r"\s*[,:]\s*\x00")
+"""A quotation and at most a short name or a pronoun before a question cue ("“Why?” Reed
+asked", "“Why?” asked Reed"), or a comma or colon and the quotation after it ("Reed asked:
+“Why?”")."""
 _ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
 _AGREE_TO = re.compile(r"\s+to\b", re.I)
 _BY = re.compile(r"\s+by\b", re.I)
@@ -136,6 +146,11 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue  # "the tax-writing committee": part of a compound adjective
         if low in CLAUSE_PARTICIPLES and not _CLAUSE_AFTER.match(masked, m.end(), end):
             continue  # "showing disregard for the law": a deed, not a report
+        if low in QUESTION_CUES and not (
+            _AFTER_QUOTATION.search(masked, max(start, m.start() - 60), m.start())
+            or _BEFORE_QUOTATION.match(masked, m.end(), end)
+        ):
+            continue  # "asked the council to wait" is a request; "“Why?” Reed asked" attributes the question
         if low == "adding" and _GERUND_OBJECT.match(masked, m.end(), end) and not _AFTER_BREAK.search(before):
             continue  # "opposed adding new rules": a gerund, the object of the verb before it
         out.append(m)

@@ -1242,7 +1242,8 @@ def _one_cue(
         named = people.mention_starting_at(rs)
         if _PREDICATE_AFTER.match(ctx.masked, named.name_end if named else re_, sent.end):
             return out  # "X, a former aide, said Gates described ...": the name after the cue has a verb
-        emit(_classify(ctx, floor, np_start), who)
+        # "If it fails — as critics say — “why not ask?” said Reyes": before the dash, the writer's words
+        emit(_classify(ctx, _aside_start(ctx, floor, np_start) or floor, np_start), who)
         rest = re.compile(r"[^\x00]*?,\s*(?=\x00)").match(ctx.masked, re_, sent.end)
         if rest:  # ""It's hard," said the senator, "because ...": the quotation goes on
             emit(_classify(ctx, rest.end(), sent.end), who)

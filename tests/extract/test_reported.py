@@ -1246,3 +1246,18 @@ def test_a_listed_object_goes_on_past_its_commas() -> None:
 def test_a_last_item_opening_on_a_verb_is_no_part_of_the_object() -> None:
     text = "Mayor Ilse Marten praised the pier crews, thanked pilots, and later criticized the harbour board."
     assert _found(text)[0] == ("indirect", "the pier crews", "Ilse Marten")
+
+
+def test_a_question_is_attributed_to_who_asked_it() -> None:
+    text = "Mayor Ilse Marten said the pier budget was final.\n\n“Is that all?” Tom Reyes asked."
+    assert _found(text)[-1] == ("direct", "Is that all?", "Tom Reyes")
+    assert _found("Mayor Ilse Marten asked: “Why wait?”") == [("direct", "Why wait?", "Ilse Marten")]
+    assert _found("Mayor Ilse Marten asked the harbour board to wait.")[0][2] == "Ilse Marten"
+
+
+def test_a_dash_aside_before_an_inverted_quotation_is_the_writers() -> None:
+    text = (
+        "If the pier plan is failing — as critics allege and the mayor denies — “why would you not "
+        "ask?” said Tom Reyes, a former aide."
+    )
+    assert _found(text) == [("direct", "why would you not ask?", "Tom Reyes")]
