@@ -62,11 +62,16 @@ TELL = wordset(
     "told tells tell telling assured assures assuring reassured reassures reassuring reminded informed warned"
 )
 
-QUESTION_CUES = wordset("asked asks")
-"""Cues only right after a question they attribute ("“Why?” Reed asked"): elsewhere "asked" is
-a request or a question put to someone, which other rules read."""
+QUOTATION_ONLY = wordset(
+    "asked asks laughed smiled cried sighed offered pressed pleaded urged challenged summarized "
+    "summarised texted emailed messaged ventured deadpanned teased cracked chided mocked scolded "
+    "thundered protested admonished"
+)
+"""Cues only next to the quotation they attribute ("“Why?” Reed asked", "“Not yet,” she
+laughed", "asked: “Why?”"): elsewhere they are a request ("asked the council to wait", "urged
+..."), a question put to someone, or a deed, which other rules read."""
 _VERBS = sorted(
-    set(SPEECH) | set(STRICT) | set(PARTICIPLES) | CLAUSE_PARTICIPLES | QUESTION_CUES, key=len, reverse=True
+    set(SPEECH) | set(STRICT) | set(PARTICIPLES) | CLAUSE_PARTICIPLES | QUOTATION_ONLY, key=len, reverse=True
 )
 CUE = re.compile(
     r"\b(?:according\s+to|expressed\s+(?:concern|hope|confidence|doubts?|fears?|optimism|frustration|"
@@ -89,9 +94,9 @@ _GERUND_OBJECT = re.compile(r"\s+(?!(?:that|he|she|they|it|we|i)\b)[a-z0-9]", re
 _AFTER_BREAK = re.compile(r"(?:[,;:\x00(—–-]|\b(?:and|then|while|before|after|by|in|also))\s*$", re.I)
 """"Adding" reports after a break (", adding ...", "before adding ..."); right after a verb and
 before a noun ("had opposed adding new fees") it is that verb's object, a deed and no report."""
-_AFTER_QUOTATION = re.compile(r"\x00[\s,]*(?:(?-i:[A-Z][\w.’'-]*)\s+|(?:he|she|they|we|i)\s+){0,4}$", re.I)
+_AFTER_QUOTATION = re.compile(r"\x00\s*,?\s*(?:[\w.’'-]+,?\s+){0,8}$")
 _BEFORE_QUOTATION = re.compile(r"\s*[,:]\s*\x00")
-"""A quotation and at most a short name or a pronoun before a question cue ("“Why?” Reed
+"""A quotation and at most a short subject before a quotation-only cue ("“Why?” the mayor
 asked", "“Why?” asked Reed"), or a comma or colon and the quotation after it ("Reed asked:
 “Why?”")."""
 _ADD_TO = re.compile(r"\s+(?:to|up)\b", re.I)
@@ -146,7 +151,7 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue  # "the tax-writing committee": part of a compound adjective
         if low in CLAUSE_PARTICIPLES and not _CLAUSE_AFTER.match(masked, m.end(), end):
             continue  # "showing disregard for the law": a deed, not a report
-        if low in QUESTION_CUES and not (
+        if low in QUOTATION_ONLY and not (
             _AFTER_QUOTATION.search(masked, max(start, m.start() - 60), m.start())
             or _BEFORE_QUOTATION.match(masked, m.end(), end)
         ):

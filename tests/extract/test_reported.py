@@ -1261,3 +1261,11 @@ def test_a_dash_aside_before_an_inverted_quotation_is_the_writers() -> None:
         "ask?” said Tom Reyes, a former aide."
     )
     assert _found(text) == [("direct", "why would you not ask?", "Tom Reyes")]
+
+
+def test_a_verb_of_manner_attributes_the_quotation_before_it() -> None:
+    text = (
+        "Mayor Ilse Marten said the pier budget was final.\n\n“Not this year,” the chief, Tom Reyes, laughed."
+    )
+    assert _found(text)[-1] == ("direct", "Not this year,", "Tom Reyes")
+    assert _found("Mayor Ilse Marten urged the harbour board to wait.")[0][2] == "Ilse Marten"
