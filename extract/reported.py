@@ -1163,7 +1163,7 @@ def _one_cue(
                         ),
                     )
                 )
-        elif _has_words(before, 3):
+        elif _has_words(before, 3) or "\x00" in before:  # "“We will fight,” according to Reyes."
             if not (floor > sent.start and _PREP_LEAD.match(before)):  # "said [at a rally], according to"
                 emit(_classify(ctx, floor, cstart), who)
         else:

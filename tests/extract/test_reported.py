@@ -1269,3 +1269,10 @@ def test_a_verb_of_manner_attributes_the_quotation_before_it() -> None:
     )
     assert _found(text)[-1] == ("direct", "Not this year,", "Tom Reyes")
     assert _found("Mayor Ilse Marten urged the harbour board to wait.")[0][2] == "Ilse Marten"
+
+
+def test_according_to_after_a_quotation_names_its_speaker() -> None:
+    text = (
+        "Mayor Ilse Marten said the pier budget was final.\n\n“We will fight this,” according to Tom Reyes."
+    )
+    assert _found(text)[-1] == ("direct", "We will fight this,", "Tom Reyes")
