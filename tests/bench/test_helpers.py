@@ -124,4 +124,5 @@ def test_a_whole_tiny_run(tmp_path: Path) -> None:
     )
     saved = json.loads((tmp_path / "latest.json").read_text())
     assert saved["sizes"]["300"]["http"]["mix"]["1"]["all"]["errors"] == 0
-    assert "300 quotes" in render(results)
+    assert saved["sizes"]["300"]["http_cache"]["cheapest"]["all"]["errors"] == 0
+    assert "300 quotes" in render(results) and "cache on" in render(results)
