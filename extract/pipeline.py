@@ -220,12 +220,26 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
             who = None
             if latest is not None and latest_para is not None and sent.para - latest_para <= 1:
                 who = latest.speaker
+            who = _previous_subject(doc, people, si, latest) or who
         new = Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,))
         out.append(new)
         taken.add(new.start, new.end)
         bisect.insort(cue_starts, seg.open)
         latest = new if latest is None or new.start > latest.start else latest
     return out
+
+
+def _previous_subject(doc: _Doc, people: People, si: int, latest: Found | None) -> Entity | None:
+    """The person the sentence before an uncued quotation is about, when it attributes nothing
+    ("Reyes disagreed. “We will fight this.”"): the quotation is that person's reply, not the
+    words of whoever spoke last."""
+    if si == 0 or doc.sentences[si - 1].para != doc.sentences[si].para:
+        return None
+    prev = doc.sentences[si - 1]
+    if latest is not None and latest.start >= prev.start:
+        return None
+    who, _group = subject(doc.text, doc.masked, prev, people)
+    return who if _person(who) else None
 
 
 def _opening_in(doc: _Doc, start: int, end: int) -> list[Segment]:

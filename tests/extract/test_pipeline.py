@@ -217,3 +217,10 @@ def test_a_quotation_after_a_second_predicate_of_the_speaker_is_a_statement_of_i
         "We have work to do,",
         "But that work is not to raise it.",
     ]
+
+
+def test_an_uncued_quotation_after_a_sentence_about_someone_is_theirs() -> None:
+    text = "Mayor Ilse Marten said the pier budget was final.\n\nTom Reyes disagreed. “We will fight this.”"
+    quote = extract_article(text).quotes[-1]
+    assert quote.text == "We will fight this."
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
