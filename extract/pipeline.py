@@ -278,7 +278,8 @@ def _nearest_person(doc: _Doc, people: People, sent: Sentence, seg: Segment) -> 
 
 
 def _continue_chains(doc: _Doc, found: list[Found]) -> None:
-    """A quote left open at a paragraph's end continues in the next paragraph: one speaker."""
+    """A quote left open at a paragraph's end continues in the next paragraph: one speaker, the
+    one its attribution names ("“A ¶ “B,” Reyes said."), over whoever spoke before it."""
     by_seg = {s.open: f for f in found for s in f.segments}
     chain: list[Found] = []
     for seg in doc.segments:
@@ -288,9 +289,10 @@ def _continue_chains(doc: _Doc, found: list[Found]) -> None:
             continue
         chain.append(f)
         if seg.closed:
-            who = next((c.speaker for c in chain if c.speaker), None)
+            cued = next((c.speaker for c in chain if c.cue is not None and c.speaker), None)
+            who = cued or next((c.speaker for c in chain if c.speaker), None)
             for c in chain:
-                c.speaker = c.speaker or who
+                c.speaker = who if c.cue is None or c.speaker is None else c.speaker
             chain = []
 
 

@@ -224,3 +224,12 @@ def test_an_uncued_quotation_after_a_sentence_about_someone_is_theirs() -> None:
     quote = extract_article(text).quotes[-1]
     assert quote.text == "We will fight this."
     assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
+
+
+def test_a_quotation_running_over_paragraphs_is_the_speaker_named_at_its_end() -> None:
+    text = (
+        "Mayor Ilse Marten said the pier budget was final.\n\n"
+        "“We will fight this.\n\n“We have the votes,” Tom Reyes said."
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in extract_article(text).quotes[1:]]
+    assert speakers == ["Tom Reyes", "Tom Reyes"]
