@@ -104,13 +104,15 @@ _BOUNDARY_WORDS = wordset(
 _PREP_START = wordset(
     "by to with for about of as at on in from into after before during over through via without against"
 )
+_FEELING = "feels|felt|thinks|thought|believes|believed|hopes|hoped"
+"""A speaker's own feeling after "but she" goes on with her report (see ``_FEELING_GOES_ON``)."""
 _STOP = re.compile(
     r"(?:,?\s+(?:amid|as\s+part\s+of)\s"
     r"|,\s+(?:as|while|even\s+as|whereas)\s"
     r"|,\s+(?:but|and)\s+(?:did|does|do|didn['’]t|doesn['’]t|has|have|had|was|is|also|declined|refused|"
     r"would|will|then|later|said|says|added|noted|stressed)\b"
     r"|,\s+(?:but|and)\s+(?:\w+ly\s+)?(?-i:[a-z]+ed)\s"
-    r"|,?\s+but\s+(?:she|he|they|it|did|does|do|has|have)\s"
+    r"|,?\s+but\s+(?:she|he|they|it|did|does|do|has|have)\s(?!(?:" + _FEELING + r")\b)"
     r"|(?<=\x00)\s+and\s+(?-i:[a-z]+ing)\s"
     r"|;)",
     re.I,
@@ -153,7 +155,9 @@ _DASH_GLOSS = re.compile(r"\s*(?:which|who|whose|the|a|an)\s[^\x00]*$", re.I)
 """A relative clause or noun phrase after the sentence's last dash ("... by the plan — a modest
 boost for ..."): the writer's gloss, as after a comma ("— including ..." is the report's own)."""
 _FEELING_GOES_ON = re.compile(
-    r"(?<=\x00)\s+(?:and|but)\s+(?:he|she|they)\s+(?:feels|felt|thinks|thought|believes|believed|hopes|hoped)$",
+    r"(?<=\x00)\s+(?:and|but)\s+(?:he|she|they)\s+(?:"
+    + _FEELING
+    + r")(?:\s+(?:confident|hopeful|optimistic|certain|sure))?$",
     re.I,
 )
 """A speaker's own feeling coordinated right after the quoted words of a report ("says there is

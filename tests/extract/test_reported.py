@@ -1276,3 +1276,8 @@ def test_according_to_after_a_quotation_names_its_speaker() -> None:
         "Mayor Ilse Marten said the pier budget was final.\n\n“We will fight this,” according to Tom Reyes."
     )
     assert _found(text)[-1] == ("direct", "We will fight this,", "Tom Reyes")
+
+
+def test_but_she_feels_goes_on_with_the_quoted_report() -> None:
+    said = "there is a “long way to go” but she feels confident the pier will “surprise everyone.”"
+    assert _found(f"Ilse Marten says {said}") == [("mixed", said, "Ilse Marten")]
