@@ -24,6 +24,11 @@ _OWN_PARTICLE = dict.fromkeys(inflect("refer"), frozenset({"to"}))
 """Verbs whose particle is no part of their object ("referred to [the mayor as “...”]")."""
 _SETTING = frozenset({"in", "during", "after", "before", "at", "while", "when", "on"})
 """Words opening a phrase of time or place right after a verb, where its object would stand."""
+_TOPIC_VERBS = inflect("speak") | inflect("talk")
+_TOPICS = frozenset({"about", "of", "on", "up"})
+"""Speaking and talking report words only with a topic ("spoke of a “new dawn”", "talked up
+her “fair deal”", "spoke briefly about ..."); "speaking to “Harbour Today”" names the listener,
+a programme in quotation marks, and "as she spoke, ..." only sets the time."""
 _VERB_REACH = 18  # words a quoted fragment may stand after the verb whose object it is
 _NAMING_VERBS = wordset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled brand branded"
@@ -167,6 +172,11 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
     verb = _outer_verb(masked, sent.start, verb)
     start = verb.end
     rest = tokenize(masked, start, seg.open)
+    if verb.text.casefold() in _TOPIC_VERBS:
+        lead = next((n for n, t in enumerate(rest) if not t.text.casefold().endswith("ly")), len(rest))
+        if lead == len(rest) or rest[lead].text.casefold() not in _TOPICS:
+            return None  # "Speaking to “Harbour Today” Monday, ...": whom she spoke to, no words of hers
+        start, rest = rest[lead].end, rest[lead + 1 :]  # "spoke briefly about [...]"
     particles = _PARTICLES | _OWN_PARTICLE.get(verb.text.casefold(), frozenset())
     while rest and rest[0].text.casefold() in particles:
         start = rest[0].end

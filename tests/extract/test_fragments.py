@@ -130,3 +130,10 @@ def test_seeing_something_as_a_quoted_term_is_a_judgment_that_carries_it() -> No
         "The columnist Ann Lee sees the plan as a return to the old “harbour politics,” which had long gone."
     )
     assert _texts(text) == ["the plan as a return to the old “harbour politics,”"]
+
+
+def test_speaking_to_a_quoted_programme_is_no_report() -> None:
+    text = "Speaking to “Harbour Today” on Monday, Mayor Ilse Marten refrained from attacking her rivals."
+    assert extract_article(text).quotes == []
+    quotes = extract_article("Mayor Ilse Marten spoke briefly about a “new dawn” for the pier.").quotes
+    assert [q.text for q in quotes] == ["a “new dawn” for the pier"]
