@@ -686,6 +686,25 @@ def _mark_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
     return last.end() - 1
 
 
+_COORDINATION = re.compile(r",\s+(?:and|but)\s+")
+
+
+def _coordinated_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
+    """Where the clause holding a quotation right before its cue starts, when a comma and
+    "and" or "but" join it to a clause of the writer's ("They rank their choices, and the group
+    is “overrun,” she said"): the attribution covers its own clause only."""
+    i = bisect.bisect_right(ctx.closes, np_start) - 1
+    if i < 0 or ctx.segments[i].open <= floor or ctx.masked[ctx.segments[i].close : np_start].strip(" ,"):
+        return None
+    first = ctx.masked.find("\x00", floor, ctx.segments[i].open + 1)
+    last = None
+    for m in _COORDINATION.finditer(ctx.masked, floor, first):
+        last = m
+    if last is None or not _has_words(ctx.masked[floor : last.start()], 3):
+        return None
+    return last.end()
+
+
 def _dash_aside(ctx: _Ctx, start: int, pos: int) -> int:
     """Where a reported clause ends when the next cue's quotation, ending at ``pos``, is set
     off by a dash: at the dash ("suggested the plan was weak - “We need details,” she said -
@@ -1289,7 +1308,11 @@ def _one_cue(
     trailing = trailing and not (gerund and kind_of(gerund.group(1)) != "participle")
     after_comma = re.search(r"[,\x00—]\s*$", before_np) is not None
     if after_comma:
-        aside = _aside_start(ctx, floor, np_start) or _mark_start(ctx, floor, np_start)
+        aside = (
+            _aside_start(ctx, floor, np_start)
+            or _mark_start(ctx, floor, np_start)
+            or _coordinated_start(ctx, floor, np_start)
+        )
         if aside is not None:
             floor = aside
             trailing = trailing or _DASH_AFTER.match(after) is not None

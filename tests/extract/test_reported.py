@@ -1281,3 +1281,8 @@ def test_according_to_after_a_quotation_names_its_speaker() -> None:
 def test_but_she_feels_goes_on_with_the_quoted_report() -> None:
     said = "there is a “long way to go” but she feels confident the pier will “surprise everyone.”"
     assert _found(f"Ilse Marten says {said}") == [("mixed", said, "Ilse Marten")]
+
+
+def test_a_quoted_clause_after_and_is_reported_without_the_writers_clause() -> None:
+    said = "the pier panel is unlikely to be “overrun with hardliners,”"
+    assert _found(f"Delegates rank their choices, and {said} Reyes said.") == [("mixed", said, "Reyes")]
