@@ -136,6 +136,17 @@ _SECOND_REPORT = re.compile(
 """A second verb of saying or stance coordinated after the report ("said the fee was fair and
 praised the mayor", "denied the charges and called for ..."): the speaker's next statement,
 so the report ends before "and"."""
+_SECOND_PARTICIPLE = re.compile(
+    _AND_LEAD
+    + r"(?-i:"
+    + "|".join(
+        sorted((f for f in COMPLEMENT_VERBS | ATTITUDE_VERBS if f.endswith("ing")), key=len, reverse=True)
+    )
+    + r")\b"
+)
+"""The same after a participle's report ("saying he was a pioneer and calling [him “a
+feminist”]"); after a finite verb, "and condoning ..." goes on with the reported clause."""
+_AFTER_PARTICIPLE = re.compile(r"\b(?-i:[a-z]+ing)\s+(?:that\s+)?$")
 _SECOND_LEAD = re.compile(_AND_LEAD)
 _THAT_CLAUSE = re.compile(
     r"\s+that\s+(?!(?:is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|"
@@ -601,6 +612,9 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     m = _SECOND_REPORT.search(ctx.masked, start, end)
     if m:
         end = m.start()
+    if _AFTER_PARTICIPLE.search(ctx.masked, max(0, start - _TAIL), start):
+        m = _SECOND_PARTICIPLE.search(ctx.masked, start, end)
+        end = m.start() if m else end
     if ctx.masked[start : start + 1] != "\x00":
         m = _WHILE_AFTER_QUOTATION.search(ctx.masked, start, end)
         if m:

@@ -1286,3 +1286,13 @@ def test_but_she_feels_goes_on_with_the_quoted_report() -> None:
 def test_a_quoted_clause_after_and_is_reported_without_the_writers_clause() -> None:
     said = "the pier panel is unlikely to be “overrun with hardliners,”"
     assert _found(f"Delegates rank their choices, and {said} Reyes said.") == [("mixed", said, "Reyes")]
+
+
+def test_a_second_participle_of_saying_after_and_is_a_report_of_its_own() -> None:
+    text = "Reyes defended Marten, saying she was a pioneer and calling her “a born sailor.”"
+    assert _found(text) == [
+        ("indirect", "she was a pioneer", "Reyes"),
+        ("mixed", "her “a born sailor.”", "Reyes"),
+    ]
+    text = "Ilse Marten said she was disturbed by the board condoning and encouraging the protests."
+    assert len(_found(text)) == 1
