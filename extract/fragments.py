@@ -34,7 +34,8 @@ _NAMING_VERBS = wordset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled brand branded"
 )
 _CLAUSE_END = re.compile(
-    r";|\s\(|,\s+(?:and|but|while|which|who|whose|when|where|although|though|as|even|adding|saying|according)\b"
+    r";|\s\(|,\s+(?:and|but(?!\s+(?:rather|instead|also)\b)|while|which|who|whose|when|where|although|though|as|even|"
+    r"adding|saying|according)\b"
     r"|\s+(?:while|whereas|because|although)\b|\s+(?:—|–|-|--)\s"
     r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:\w+ed|\w+ing|said|says|told|made|took|gave|called)\b"
     r"|\s+(?:and|but)\s+(?:he|she|they|we)\s",

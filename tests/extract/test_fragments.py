@@ -137,3 +137,8 @@ def test_speaking_to_a_quoted_programme_is_no_report() -> None:
     assert extract_article(text).quotes == []
     quotes = extract_article("Mayor Ilse Marten spoke briefly about a “new dawn” for the pier.").quotes
     assert [q.text for q in quotes] == ["a “new dawn” for the pier"]
+
+
+def test_but_rather_goes_on_with_the_quoted_object() -> None:
+    said = "the board would not truly “cancel” the pier fee, but rather move it to next year"
+    assert [q.text for q in extract_article(f"Experts note {said}.").quotes] == [said]
