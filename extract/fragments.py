@@ -36,7 +36,7 @@ _NAMING_VERBS = wordset(
 _CLAUSE_END = re.compile(
     r";|\s\(|,\s+(?:and|but(?!\s+(?:rather|instead|also)\b)|while|which|who|whose|when|where|although|though|as|even|"
     r"adding|saying|according)\b"
-    r"|\s+(?:while|whereas|because|although)\b|\s+(?:—|–|-|--)\s"
+    r"|\s+(?:while|whereas|although)\b|\s+(?:—|–|-|--)\s"
     r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:\w+ed|\w+ing|said|says|told|made|took|gave|called)\b"
     r"|\s+(?:and|but)\s+(?:he|she|they|we)\s",
     re.I,

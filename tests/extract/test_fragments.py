@@ -142,3 +142,8 @@ def test_speaking_to_a_quoted_programme_is_no_report() -> None:
 def test_but_rather_goes_on_with_the_quoted_object() -> None:
     said = "the board would not truly “cancel” the pier fee, but rather move it to next year"
     assert [q.text for q in extract_article(f"Experts note {said}.").quotes] == [said]
+
+
+def test_a_reason_after_a_quoted_judgment_is_part_of_it() -> None:
+    said = "the pier “a mistake” because so few boats dock there"
+    assert [q.text for q in extract_article(f"Mayor Ilse Marten calls {said}.").quotes] == [said]
