@@ -700,6 +700,11 @@ def _mark_start(ctx: _Ctx, floor: int, np_start: int) -> int | None:
     return last.end() - 1
 
 
+_APPOSED_HEAD = re.compile(
+    r"\s*(?:the|a|an|his|her|their|its|our|my)\s+(?:[\w’'-]+\s+)?[\w’'-]+\s*,\s*", re.I
+)
+"""A short noun phrase with its article and a comma before the name after it ("Her husband, Tom
+Reyes, agreed"): the subject's head, with the name in apposition, not a clause of its words."""
 _COORDINATION = re.compile(r",\s+(?:and|but)\s+")
 
 
@@ -1332,6 +1337,10 @@ def _one_cue(
             trailing = trailing or _DASH_AFTER.match(after) is not None
         interrupted = re.search(r",\s*$", ctx.masked[cend:start]) is not None  # "A, she said, B"
         opening = not interrupted and _opening_phrase(ctx, floor, np_start, _past_setting(ctx, cend))
+        if _APPOSED_HEAD.fullmatch(ctx.masked, floor, np_start) and not ctx.masked[cend : sent.end].strip(
+            " .!?"
+        ):
+            return out  # "Her husband, Tom Reyes, agreed.": the name is in apposition, no words reported
         left_end = _described_speaker_start(ctx, floor, np_start)
         left = (
             []

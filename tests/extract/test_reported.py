@@ -1296,3 +1296,10 @@ def test_a_second_participle_of_saying_after_and_is_a_report_of_its_own() -> Non
     ]
     text = "Ilse Marten said she was disturbed by the board condoning and encouraging the protests."
     assert len(_found(text)) == 1
+
+
+def test_a_name_in_apposition_before_its_verb_reports_nothing() -> None:
+    assert _found("Ilse Marten spoke first. Her husband, Tom Reyes, agreed. The pier vote followed.") == []
+    assert _found("The pier fee is fair, Tom Reyes agreed.") == [
+        ("indirect", "The pier fee is fair", "Tom Reyes")
+    ]
