@@ -167,6 +167,17 @@ def _name_part(
     return word.casefold() not in lower_words and (word in inside or not word.endswith(("ing", "ly", "ies")))
 
 
+_PARTICIPLE_PREPOSITIONS = frozenset({"of", "about", "by", "with", "in", "at", "on", "from", "to", "for"})
+
+
+def _opens_participle(toks: list[Tok], i: int) -> bool:
+    """Whether a capitalised sentence opener is a participle heading its phrase ("Informed of
+    the vote, ...", "Based in Ohio, ..."): an "-ed" word before a preposition, which no name is
+    ("Ted Cruz", "Ahmed said" go on otherwise)."""
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    return toks[i].text.endswith("ed") and nxt in _PARTICIPLE_PREPOSITIONS
+
+
 def _after_honorific(text: str, toks: list[Tok], i: int) -> bool:
     """Whether token ``i`` is the surname right after "Mr."/"Ms." even though it is also a
     title or group word ("Mr. Prince", "Ms. Bishop"): an honorific is followed by a name."""
@@ -259,6 +270,8 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
     n = len(toks)
     while i < n:
         name = _name_part(text, toks[i], i in starts, lower_words, inside)
+        if name and i in starts and _opens_participle(toks, i):
+            name = False
         if not (name or _after_honorific(text, toks, i)):
             i += 1
             continue

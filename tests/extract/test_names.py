@@ -92,3 +92,8 @@ def test_a_capitalised_word_before_an_organisation_word_is_no_name() -> None:
 def test_a_capitalised_run_after_the_ending_its_noun_phrase_is_a_things_name() -> None:
     assert _names("Those not yet on the Baker Train, Tom Baker said, should join.") == ["Tom Baker"]
     assert _names("Staff on the Ann Lee campaign cheered.") == ["Ann Lee"]
+
+
+def test_a_participle_opening_a_sentence_is_no_name() -> None:
+    text = "Informed of the vote, Anna Kowal left. Ted Reyes stayed."
+    assert [m.name for m in find_names(text, frozenset())] == ["Anna Kowal", "Ted Reyes"]
