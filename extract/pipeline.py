@@ -191,6 +191,7 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 continue  # a short phrase is a person's words only: "the party's “fair deal”" is a label
             if comp is not None:
                 cs, ce, verb = comp
+                who = _verb_subject(doc, people, sent, cs, verb) or who
                 ce = _before_next_report(doc, cue_starts, seg, ce)
                 if taken.overlaps(cs, ce):
                     continue
@@ -227,6 +228,26 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         bisect.insort(cue_starts, seg.open)
         latest = new if latest is None or new.start > latest.start else latest
     return out
+
+
+_WITH = re.compile(r"\bwith\s+$", re.I)
+_SUBJECT_TO_VERB = re.compile(r"(?:\s+(?:has|have|had|also|later|then|once|\w+ly))*\s+$")
+
+
+def _verb_subject(doc: _Doc, people: People, sent: Sentence, obj: int, verb: str) -> Entity | None:
+    """The person named right before the verb whose object holds a quoted fragment ("..., and
+    Reyes vowed to “shut it down”", "with Reyes calling it “...”"): that verb's subject, whoever
+    the sentence opened with."""
+    at = doc.masked.rfind(verb, sent.start, obj)
+    mentions = [m for m in people.mentions_in(sent.start, at) if m.name_end <= at] if at > 0 else []
+    if not mentions or not _SUBJECT_TO_VERB.fullmatch(doc.masked, mentions[-1].name_end, at):
+        return None
+    if verb.endswith("ing") and not _WITH.search(doc.masked, sent.start, mentions[-1].start):
+        return (
+            None  # "a letter to Lynch asking ...": only "with Reyes calling ..." makes the name its subject
+        )
+    who = people.entity_of(mentions[-1])
+    return who if _person(who) else None
 
 
 def _previous_subject(doc: _Doc, people: People, si: int, latest: Found | None) -> Entity | None:

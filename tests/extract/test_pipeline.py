@@ -233,3 +233,12 @@ def test_a_quotation_running_over_paragraphs_is_the_speaker_named_at_its_end() -
     )
     speakers = [q.speaker.name if q.speaker else None for q in extract_article(text).quotes[1:]]
     assert speakers == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_a_quoted_fragment_is_the_words_of_the_name_right_before_its_verb() -> None:
+    text = (
+        "Anna Kowal and Tom Reyes met. Kowal said the pier was “safe,” for instance, "
+        "and Reyes vowed to “shut it down.” Critics were irritated, with Reyes calling it a “sham.”"
+    )
+    speakers = [(q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes]
+    assert speakers[1:] == [("to “shut it down.”", "Tom Reyes"), ("it a “sham.”", "Tom Reyes")]
