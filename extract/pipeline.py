@@ -243,9 +243,8 @@ def _verb_subject(doc: _Doc, people: People, sent: Sentence, obj: int, verb: str
     if not mentions or not _SUBJECT_TO_VERB.fullmatch(doc.masked, mentions[-1].name_end, at):
         return None
     if verb.endswith("ing") and not _WITH.search(doc.masked, sent.start, mentions[-1].start):
-        return (
-            None  # "a letter to Lynch asking ...": only "with Reyes calling ..." makes the name its subject
-        )
+        # "a letter to Lynch asking ...": only "with Reyes calling ..." makes the name its subject
+        return None
     who = people.entity_of(mentions[-1])
     return who if _person(who) else None
 
