@@ -61,6 +61,7 @@ from index.topterm import Deadline, term_docs, top_term
 T = TypeVar("T")
 P = ParamSpec("P")
 SEARCHERS = 4  # searchers per process: 2 cores and the GIL gain nothing from more at once
+RECHECK = 0.2  # seconds a lent searcher may go without asking whether another process committed
 
 QUERY_FIELDS = {"text", "speaker", "mentions", "office", "country", "stance", "topic", "kind"}
 FACET_FIELDS = {
@@ -222,7 +223,7 @@ class SearcherPool:
     cheap request when done on every call).
     """
 
-    def __init__(self, store: IndexStore, size: int = SEARCHERS, recheck: float = 0.2) -> None:
+    def __init__(self, store: IndexStore, size: int = SEARCHERS, recheck: float = RECHECK) -> None:
         self.store = store
         self.recheck = recheck
         self._slots = threading.BoundedSemaphore(size)

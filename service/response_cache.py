@@ -7,14 +7,17 @@ GraphQL request costs about a millisecond in Strawberry and graphql-core even
 when the search itself is a cached microsecond; a hit costs a dictionary
 lookup.
 
-Only what cannot change the index or depend on the caller is kept: POSTed
-JSON without an ``Authorization`` header whose operation is a ``query``,
-answered 200 in one body without ``errors``. The generation is asked of
-Whoosh at most every ``recheck`` seconds (it lists the index folder), and at
-once after a commit by this process: another process's commit is seen within
-``recheck`` seconds, as the searchers see it. Every response says
-``x-quotesearch-cache: hit`` or ``miss`` (or nothing when it could not be
-kept).
+Only what cannot change the index or depend on the caller is looked up:
+POSTed JSON without an ``Authorization`` header (such responses say
+``x-quotesearch-cache: hit`` or ``miss``). Only a ``query`` operation's answer
+is kept, answered 200 in one body without ``errors``.
+
+The generation is asked of Whoosh at most every ``RECHECK`` seconds (it lists
+the index folder), and at once after a commit by this process, as the
+searchers ask it (``index.search.SearcherPool``). A searcher may thus still
+show the previous generation for ``RECHECK`` seconds after this cache has seen
+a new one, so answers are kept only once a generation has been seen for twice
+that long: an older answer is never kept under a newer generation.
 
 Example: ``ResponseCache(app, store, max_bytes=64 * 2**20)`` wraps the
 GraphQL route's app; ``max_bytes=0`` turns it off.
@@ -30,6 +33,7 @@ from functools import lru_cache
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from index.search import RECHECK
 from index.store import IndexStore
 
 CACHE_HEADER = b"x-quotesearch-cache"
@@ -97,24 +101,26 @@ class _Answers:
 class ResponseCache:
     """Pure ASGI middleware over the GraphQL endpoint (see the module docstring)."""
 
-    def __init__(
-        self, app: ASGIApp, store: IndexStore, max_bytes: int, path: str = "/graphql", recheck: float = 0.2
-    ) -> None:
+    def __init__(self, app: ASGIApp, store: IndexStore, max_bytes: int, path: str = "/graphql") -> None:
         self.app = app
         self.store = store
         self.path = path
-        self.recheck = recheck
         self.answers = _Answers(max_bytes)
         self._generation = -1
         self._commits = -1
         self._checked = 0.0
+        self._seen_since = 0.0
 
-    def generation(self) -> int:
-        """The index generation, asked of Whoosh only after a local commit or ``recheck`` seconds."""
+    def generation(self) -> tuple[int, bool]:
+        """The index generation (asked of Whoosh only after a local commit or ``RECHECK`` seconds),
+        and whether it is settled: seen long enough for every searcher to have caught up."""
         commits, now = self.store.local_commits(), time.monotonic()
-        if commits != self._commits or now - self._checked > self.recheck:
-            self._generation, self._commits, self._checked = self.store.generation(), commits, now
-        return self._generation
+        if commits != self._commits or now - self._checked > RECHECK:
+            generation = self.store.generation()
+            if generation != self._generation or commits != self._commits:
+                self._seen_since = now
+            self._generation, self._commits, self._checked = generation, commits, now
+        return self._generation, now - self._seen_since > 2 * RECHECK
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = dict(scope.get("headers", [])) if scope["type"] == "http" else {}
@@ -134,18 +140,19 @@ class ResponseCache:
         if len(body) > MAX_REQUEST:
             await self.app(scope, _replay(body, receive), send)
             return
-        key = (self.generation(), headers.get(b"accept", b""), body)
+        generation, settled = self.generation()
+        key = (generation, headers.get(b"accept", b""), body)
         answer = self.answers.get(key)
         if answer is not None:
             await _send(send, 200, [*answer[0], (CACHE_HEADER, b"hit")], answer[1])
             return
-        await self._answer(scope, _replay(body, receive), key, send)
+        await self._answer(scope, _replay(body, receive), key if settled else None, send)
 
-    async def _answer(self, scope: Scope, receive: Receive, key: Key, send: Send) -> None:
-        """Run the request on the app, keep its answer if it may be reused, and pass it on.
+    async def _answer(self, scope: Scope, receive: Receive, key: Key | None, send: Send) -> None:
+        """Run the request on the app, keep its answer under ``key`` if it may be reused, pass it on.
 
         The answer is held until its last byte (GraphQL answers here are one
-        body), so a kept one goes out with its ``miss`` header.
+        body), then sent with its ``miss`` header.
         """
         start: Message | None = None
         chunks: list[bytes] = []
@@ -163,13 +170,11 @@ class ResponseCache:
 
         await self.app(scope, receive, hold)
 
-    async def _finish(self, key: Key, start: Message, response: bytes, send: Send) -> None:
+    async def _finish(self, key: Key | None, start: Message, response: bytes, send: Send) -> None:
         headers: list[tuple[bytes, bytes]] = list(start.get("headers", []))
-        kept = start["status"] == 200 and b'"errors"' not in response and _read_only_request(key[2])
-        if kept:
+        if key and start["status"] == 200 and b'"errors"' not in response and _read_only_request(key[2]):
             self.answers.put(key, (headers, response))
-            headers = [*headers, (CACHE_HEADER, b"miss")]
-        await _send(send, start["status"], headers, response)
+        await _send(send, start["status"], [*headers, (CACHE_HEADER, b"miss")], response)
 
 
 async def _read_body(receive: Receive) -> tuple[bytes, bool]:
