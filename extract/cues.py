@@ -65,7 +65,8 @@ TELL = wordset(
 QUOTATION_ONLY = wordset(
     "asked asks laughed smiled cried sighed offered pressed pleaded urged challenged summarized "
     "summarised texted emailed messaged ventured deadpanned teased cracked chided mocked scolded "
-    "thundered protested admonished"
+    "thundered protested admonished retaliated boomed bellowed roared barked growled murmured muttered "
+    "stammered sputtered shrugged gasped groaned sniffed huffed intoned interrupted enthused begged implored"
 )
 """Cues only next to the quotation they attribute ("“Why?” Reed asked", "“Not yet,” she
 laughed", "asked: “Why?”"): elsewhere they are a request ("asked the council to wait", "urged

@@ -705,6 +705,8 @@ _APPOSED_HEAD = re.compile(
 )
 """A short noun phrase with its article and a comma before the name after it ("Her husband, Tom
 Reyes, agreed"): the subject's head, with the name in apposition, not a clause of its words."""
+_EPITHET = re.compile(r"[,\x00]\s*((?:an?|the)\s+(?-i:[a-z]+(?:-[a-z]+)?)\s+(?:(?-i:[a-z]+)\s+)?)$", re.I)
+"""An article and one or two lower-case adjectives between a quotation and its speaker's name."""
 _COORDINATION = re.compile(r",\s+(?:and|but)\s+")
 
 
@@ -1236,6 +1238,9 @@ def _one_cue(
         return out
 
     np_start, np_end = _left_np(ctx, cstart, floor)
+    epithet = _EPITHET.search(ctx.masked, floor, np_start)
+    if epithet and people.mention_starting_at(np_start) is not None:
+        np_start = epithet.start(1)  # "“...,” an angry Reyes said": the adjectives describe the speaker
     if ckind == "participle":
         before = _tail(ctx.masked, floor, cstart)[0]
         if re.search(r"\b(?:the|a|an|most|more|less|very|so|too)\s+$", before, re.I):

@@ -1303,3 +1303,13 @@ def test_a_name_in_apposition_before_its_verb_reports_nothing() -> None:
     assert _found("The pier fee is fair, Tom Reyes agreed.") == [
         ("indirect", "The pier fee is fair", "Tom Reyes")
     ]
+
+
+def test_a_verb_of_loud_or_quiet_speech_attributes_the_quotation_before_it() -> None:
+    text = "Mayor Ilse Marten said the pier budget was final.\n\n“Not this year,” Tom Reyes muttered."
+    assert _found(text)[-1] == ("direct", "Not this year,", "Tom Reyes")
+
+
+def test_an_epithet_before_the_speakers_name_is_no_obstacle() -> None:
+    text = "Mayor Ilse Marten said the pier budget was final.\n\n“Not this year,” an angry Tom Reyes said."
+    assert _found(text)[-1] == ("direct", "Not this year,", "Tom Reyes")
