@@ -148,6 +148,7 @@ _SECOND_PARTICIPLE = re.compile(
 feminist”]"); after a finite verb, "and condoning ..." goes on with the reported clause."""
 _AFTER_PARTICIPLE = re.compile(r"\b(?-i:[a-z]+ing)\s+(?:that\s+)?$")
 _SECOND_LEAD = re.compile(_AND_LEAD)
+_SECOND_LEAD_BEFORE = re.compile(_AND_LEAD + "$")
 _THAT_CLAUSE = re.compile(
     r"\s+that\s+(?!(?:is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|"
     r"does|did|do|been|seems|seemed|came|comes|led|made|makes|began|\w+ed)\b)",
@@ -971,11 +972,15 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
 def _coordinated_speaker(ctx: _Ctx, found: list[Found], verb: Tok) -> Entity | None:
     """The speaker of the report that ends right before "and <verb>" ("said the fee was fair
     and praised [the council]"): the second verb shares the first one's subject."""
-    before = [f for f in found if f.end <= verb.start]
-    if not before:
-        return None
-    last = max(before, key=lambda f: f.end)
-    return last.speaker if _SECOND_LEAD.fullmatch(ctx.masked, last.end, verb.start) else None
+    lead = _SECOND_LEAD_BEFORE.search(ctx.masked, max(ctx.sent.start, verb.start - _TAIL), verb.start)
+    if lead is None:
+        return None  # read first, as it is cheap: most verbs follow no "and"
+    last = max((f for f in found if f.end <= verb.start), key=lambda f: f.end, default=None)
+    return (
+        last.speaker
+        if last is not None and _SECOND_LEAD.fullmatch(ctx.masked, last.end, verb.start)
+        else None
+    )
 
 
 _DOCUMENT_SUBJECT = re.compile(
