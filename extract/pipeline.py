@@ -216,12 +216,14 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 continue  # a quotation a colon introduces is someone's words even when unnamed
         else:
             latest_para = _para(doc, latest.start) if latest is not None else None
-            if words < 3 and seg.closed and not (latest_para == sent.para and _is_sentence(doc.text, seg)):
+            replier = _previous_subject(doc, people, si, latest)
+            going_on = latest_para == sent.para or replier is not None
+            if words < 3 and seg.closed and not (going_on and _is_sentence(doc.text, seg)):
                 continue  # a short quotation is a quote only as a sentence going on from the last one
             who = None
             if latest is not None and latest_para is not None and sent.para - latest_para <= 1:
                 who = latest.speaker
-            who = _previous_subject(doc, people, si, latest) or who
+            who = replier or who
         new = Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, who, (seg,))
         out.append(new)
         taken.add(new.start, new.end)
@@ -256,7 +258,7 @@ def _previous_subject(doc: _Doc, people: People, si: int, latest: Found | None) 
     if si == 0 or doc.sentences[si - 1].para != doc.sentences[si].para:
         return None
     prev = doc.sentences[si - 1]
-    if latest is not None and latest.start >= prev.start:
+    if latest is not None and latest.start >= prev.start and latest.speaker is not None:
         return None
     who, _group = subject(doc.text, doc.masked, prev, people)
     return who if _person(who) else None

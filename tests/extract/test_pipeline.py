@@ -242,3 +242,14 @@ def test_a_quoted_fragment_is_the_words_of_the_name_right_before_its_verb() -> N
     )
     speakers = [(q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes]
     assert speakers[1:] == [("to “shut it down.”", "Tom Reyes"), ("it a “sham.”", "Tom Reyes")]
+
+
+def test_a_short_reply_after_a_sentence_about_someone_is_theirs() -> None:
+    text = (
+        "Anna Kowal and Tom Reyes met.\n\n"
+        "Asked about Reyes, Kowal laughed. “He is a friend.” Reyes nodded. “We won.”"
+    )
+    speakers = [
+        (q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes if q.cue is None
+    ]
+    assert speakers == [("He is a friend.", "Anna Kowal"), ("We won.", "Tom Reyes")]
