@@ -1313,3 +1313,10 @@ def test_a_verb_of_loud_or_quiet_speech_attributes_the_quotation_before_it() -> 
 def test_an_epithet_before_the_speakers_name_is_no_obstacle() -> None:
     text = "Mayor Ilse Marten said the pier budget was final.\n\n“Not this year,” an angry Tom Reyes said."
     assert _found(text)[-1] == ("direct", "Not this year,", "Tom Reyes")
+
+
+def test_allowed_that_reports_a_clause_and_allowed_a_thing_does_not() -> None:
+    assert _found("Mayor Ilse Marten allowed that the pier was late.") == [
+        ("indirect", "that the pier was late", "Ilse Marten")
+    ]
+    assert _found("The harbour board allowed the ferry to dock.") == []
