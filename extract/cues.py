@@ -36,7 +36,8 @@ STRICT = wordlist(
     "echoed echoes realized realizes realize discovered discover noticed assumed assume anticipated "
     "forecast proposed propose recommended ruled signaled signalled stipulated surmised reckoned "
     "guaranteed swore proclaimed professed affirmed reaffirmed opined theorized theorised divulged "
-    "gloated lamented laments bemoaned advised notified allowed posited posits"
+    "gloated lamented laments bemoaned advised notified allowed posited posits clarified confessed figured "
+    "guessed hypothesized hypothesised calculated projected requested"
 )
 CLAUSE_PARTICIPLES = wordset(
     "implying joking hinting believing boasting bragging announcing revealing confirming denying signaling "

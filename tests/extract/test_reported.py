@@ -1315,8 +1315,12 @@ def test_an_epithet_before_the_speakers_name_is_no_obstacle() -> None:
     assert _found(text)[-1] == ("direct", "Not this year,", "Tom Reyes")
 
 
-def test_allowed_that_reports_a_clause_and_allowed_a_thing_does_not() -> None:
-    assert _found("Mayor Ilse Marten allowed that the pier was late.") == [
+@pytest.mark.parametrize("cue", ["allowed", "posited", "clarified", "confessed", "figured", "calculated"])
+def test_more_strict_cues_report_a_that_clause(cue: str) -> None:
+    assert _found(f"Mayor Ilse Marten {cue} that the pier was late.") == [
         ("indirect", "that the pier was late", "Ilse Marten")
     ]
+
+
+def test_allowed_a_thing_reports_nothing() -> None:
     assert _found("The harbour board allowed the ferry to dock.") == []
