@@ -200,6 +200,12 @@ def _f(value: Any, digits: int = 1) -> str:
     return "-"
 
 
+def _over(run_: dict[str, Any], concurrency: str, kind: str, engine_p50: float) -> float | None:
+    """A kind's HTTP p50 at ``concurrency`` as a multiple of the engine floor's p50."""
+    p50 = run_["mix"][concurrency]["kinds"].get(kind, {}).get("p50_ms")
+    return p50 / engine_p50 if p50 and engine_p50 else None
+
+
 def render(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
@@ -231,17 +237,18 @@ def render(results: dict[str, Any]) -> str:
         head = f"{'kind':<10}{'engine p50':>11}{'reader p50':>11}"
         for c in cs:
             head += f"{'c' + c + ' p50/p99':>17}"
-        head += f"{'c1/engine':>10}{'cached c8':>16}"
+        head += f"{'c1/engine':>10}{'cached c8':>16}{'cached c1/engine':>17}"
         lines += ["per kind, ms (caches off unless 'cached': results and whole answers reused):", head]
         for kind in mix.KINDS:
             row = f"{kind:<10}{_f(engine_ms[kind]['p50_ms'], 2):>11}{_f(reader_ms[kind]['p50_ms'], 2):>11}"
             for c in cs:
                 k = http["mix"][c]["kinds"].get(kind, {})
                 row += f"{_f(k.get('p50_ms')):>9}/{_f(k.get('p99_ms')):<7}"
-            c1 = http["mix"][cs[0]]["kinds"].get(kind, {}).get("p50_ms")
-            ratio = c1 / engine_ms[kind]["p50_ms"] if c1 and engine_ms[kind]["p50_ms"] else None
+            engine_p50 = engine_ms[kind]["p50_ms"]
             ck = cached["mix"].get("8", cached["mix"][cs[-1]])["kinds"].get(kind, {})
-            row += f"{_f(ratio, 2):>9}x{_f(ck.get('p50_ms')):>9}/{_f(ck.get('p99_ms')):<7}"
+            row += f"{_f(_over(http, cs[0], kind, engine_p50), 2):>9}x"
+            row += f"{_f(ck.get('p50_ms')):>9}/{_f(ck.get('p99_ms')):<7}"
+            row += f"{_f(_over(cached, cs[0], kind, engine_p50), 2):>16}x"
             lines.append(row)
         lines.append(
             "whole mix:  conc   p50    p95    p99   req/s  errors | cached: p50   p99   req/s  errors"
