@@ -67,7 +67,8 @@ QUOTATION_ONLY = wordset(
     "asked asks laughed smiled cried sighed offered pressed pleaded urged challenged summarized "
     "summarised texted emailed messaged ventured deadpanned teased cracked chided mocked scolded "
     "thundered protested admonished retaliated boomed bellowed roared barked growled murmured muttered "
-    "stammered sputtered shrugged gasped groaned sniffed huffed intoned interrupted enthused begged implored"
+    "stammered sputtered shrugged gasped groaned sniffed huffed intoned interrupted enthused begged implored "
+    "reads read"
 )
 """Cues only next to the quotation they attribute ("“Why?” Reed asked", "“Not yet,” she
 laughed", "asked: “Why?”"): elsewhere they are a request ("asked the council to wait", "urged
@@ -153,6 +154,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
             continue  # "the tax-writing committee": part of a compound adjective
         if low in CLAUSE_PARTICIPLES and not _CLAUSE_AFTER.match(masked, m.end(), end):
             continue  # "showing disregard for the law": a deed, not a report
+        if low in QUOTATION_ONLY and m.group()[0].isupper():
+            continue  # "“...,” Read said": a name ("Ian Read"), not the verb
         if low in QUOTATION_ONLY and not (
             _AFTER_QUOTATION.search(masked, max(start, m.start() - 60), m.start())
             or _BEFORE_QUOTATION.match(masked, m.end(), end)

@@ -1324,3 +1324,10 @@ def test_more_strict_cues_report_a_that_clause(cue: str) -> None:
 
 def test_allowed_a_thing_reports_nothing() -> None:
     assert _found("The harbour board allowed the ferry to dock.") == []
+
+
+def test_a_quotation_a_document_reads_is_not_the_last_speakers() -> None:
+    text = "Mayor Ilse Marten said the pier budget was final.\n\n“No entry,” the pier sign reads."
+    assert _found(text)[-1][2] != "Ilse Marten"
+    text = "Ian Read runs the pier.\n\n“We will fight this,” Read said."
+    assert _found(text) == [("direct", "We will fight this,", "Ian Read")]
