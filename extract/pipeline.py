@@ -178,8 +178,10 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
         ):
             continue  # a title or name in quotation marks, which no cue claims
         if lead:
+            introduced = lead.endswith(":") and _is_sentence(doc.text, seg)  # "Her answer: “No.”"
             if comp is None and (
-                words < _TERM_WORDS or (not lead.endswith(":") and _modifies_noun(doc, seg))
+                (words < _TERM_WORDS and not introduced)
+                or (not lead.endswith(":") and _modifies_noun(doc, seg))
             ):
                 continue  # a scare quote or a label: a quoted term no one is said to have said
             who, group = subject(doc.text, doc.masked, sent, people)

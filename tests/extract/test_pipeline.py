@@ -253,3 +253,10 @@ def test_a_short_reply_after_a_sentence_about_someone_is_theirs() -> None:
         (q.text, q.speaker.name if q.speaker else None) for q in extract_article(text).quotes if q.cue is None
     ]
     assert speakers == [("He is a friend.", "Anna Kowal"), ("We won.", "Tom Reyes")]
+
+
+def test_a_one_word_sentence_after_a_colon_is_a_quotation() -> None:
+    text = "Anna Kowal was asked about the pier deal.\n\nKowal’s answer: “Yes.”"
+    quote = extract_article(text).quotes[-1]
+    assert quote.text == "Yes."
+    assert quote.speaker is not None and quote.speaker.name == "Anna Kowal"
