@@ -66,3 +66,11 @@ def test_an_attribution_that_is_a_whole_sentence_stays_with_the_quotation_before
 def test_a_quotation_opening_with_an_ellipsis_starts_a_sentence() -> None:
     text = "“We lost,” the coach said. “. . . and we will be back.”"
     assert _sentences(text) == ["“We lost,” the coach said.", "“. . . and we will be back.”"]
+
+
+def test_a_closing_mark_run_into_the_next_opening_one_ends_the_sentence() -> None:
+    text = "Reyes cited a study showing “the pier is safe.”“Your facts are wrong,” Kowal wrote."
+    assert _sentences(text) == [
+        "Reyes cited a study showing “the pier is safe.”",
+        "“Your facts are wrong,” Kowal wrote.",
+    ]
