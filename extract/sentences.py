@@ -19,12 +19,10 @@ _ABBREV = wordset(
     st jr sr no nos vs etc inc corp co ltd jan feb mar apr aug sep sept oct nov dec mt ft gop
     approx dept est fig ave blvd univ assn bros u.s u.k u.n e.u d.c"""
 )
-_BOUNDARY = re.compile(
-    r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:(?:''|[\"“‘'(«])?\[?[A-Z0-9]|(?:''|[\"“‘«])[.…])|(?<=”)“)"
-)
-"""A stop, its closing marks, and a capital or a quotation after a space; or a closing curly
-mark run straight into the next opening one ("... safe.”“Your facts ..."), a typo that still
-ends the sentence."""
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:(?:''|[\"“‘'(«])?\[?[A-Z0-9]|(?:''|[\"“‘«])[.…])|“)")
+"""A stop, its closing marks, and a capital or a quotation after a space; or an opening curly
+mark run straight on after the stop ("... safe.”“Your facts ...", "said Reyes.“Very ..."), a
+typo that still ends the sentence."""
 _ATTRIBUTION = re.compile(
     r"\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,5}(?:said|says|asked|asks|added|adds|continued|told|tells|wrote|"
     r"writes|replied|explained|recalled|noted|insisted|argued|shouted|demanded|tweeted|exclaimed|responded)"

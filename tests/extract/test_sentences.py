@@ -74,3 +74,8 @@ def test_a_closing_mark_run_into_the_next_opening_one_ends_the_sentence() -> Non
         "Reyes cited a study showing “the pier is safe.”",
         "“Your facts are wrong,” Kowal wrote.",
     ]
+
+
+def test_an_opening_mark_run_on_after_a_stop_starts_a_sentence() -> None:
+    text = "“We are close,” said Kowal.“Very close.”"
+    assert _sentences(text) == ["“We are close,” said Kowal.", "“Very close.”"]
