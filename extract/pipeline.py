@@ -203,7 +203,10 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 direct = (
                     not prefix
                     and not _modifies_noun(doc, seg)
-                    and not continues_predicate(doc.masked, seg.close, ce)
+                    and not (
+                        continues_predicate(doc.masked, seg.close, ce)
+                        and not _OBJECT_OF.search(doc.masked, sent.start, seg.open)
+                    )
                 )
                 if direct:  # "called him “a stiff”" is mixed: the verb's object, as the corpora mark it
                     new = Found(seg.start, seg.end, QuoteKind.DIRECT, verb, seg.open, who, (seg,))
@@ -234,6 +237,9 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
     return out
 
 
+_OBJECT_OF = re.compile(r"\b(?:of|about|over|against|for)\s*$", re.I)
+"""A preposition before a quoted fragment: the fragment ends a noun phrase ("their chants of
+“Go!”"), and a verb after it ("were cut short") is that phrase's, not the quotation's."""
 _WITH = re.compile(r"\bwith\s+$", re.I)
 _SUBJECT_TO_VERB = re.compile(r"(?:\s+(?:has|have|had|also|later|then|once|\w+ly))*\s+$")
 

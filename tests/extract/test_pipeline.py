@@ -260,3 +260,10 @@ def test_a_one_word_sentence_after_a_colon_is_a_quotation() -> None:
     quote = extract_article(text).quotes[-1]
     assert quote.text == "Yes."
     assert quote.speaker is not None and quote.speaker.name == "Anna Kowal"
+
+
+def test_a_verb_after_a_quoted_prepositional_object_is_not_the_quotations() -> None:
+    text = (
+        "Fans cheered Anna Kowal. But their chants of “Kowal! Kowal!” were cut short when the lights failed."
+    )
+    assert [q.text for q in extract_article(text).quotes] == ["Kowal! Kowal!"]
