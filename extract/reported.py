@@ -616,6 +616,10 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     if _AFTER_PARTICIPLE.search(ctx.masked, max(0, start - _TAIL), start):
         m = _SECOND_PARTICIPLE.search(ctx.masked, start, end)
         end = m.start() if m else end
+    for seg in _segments_in(ctx, start, end):
+        if _ends_on_comma(ctx.text, seg) and _BARE_VERB.match(ctx.masked, seg.close, end):
+            end = seg.close  # "Lee declares ‘victory,’ ignores losses": a second predicate, no report
+            break
     if ctx.masked[start : start + 1] != "\x00":
         m = _WHILE_AFTER_QUOTATION.search(ctx.masked, start, end)
         if m:
@@ -708,6 +712,17 @@ _APPOSED_HEAD = re.compile(
 Reyes, agreed"): the subject's head, with the name in apposition, not a clause of its words."""
 _EPITHET = re.compile(r"[,\x00]\s*((?:an?|the)\s+(?-i:[a-z]+(?:-[a-z]+)?)\s+(?:(?-i:[a-z]+)\s+)?)$", re.I)
 """An article and one or two lower-case adjectives between a quotation and its speaker's name."""
+_BARE_VERB = re.compile(r"\s+(?-i:[a-z]+s)\s+(?-i:[a-z])")
+"""A lower-case present-tense verb right after a quotation that closed on its comma, with no
+"and" before it: the subject's next predicate (headline style), not more of the quoted report.
+A participle there ("“peanuts,” compared to ...") still goes on with it."""
+
+
+def _ends_on_comma(text: str, seg: Segment) -> bool:
+    """Whether a quotation closed on its own comma."""
+    return seg.closed and text[seg.start : seg.end].rstrip().endswith(",")
+
+
 _COORDINATION = re.compile(r",\s+(?:and|but)\s+")
 
 
@@ -1422,7 +1437,7 @@ def _ends_quoted(ctx: _Ctx, spans: list[tuple[int, int, QuoteKind, tuple[Segment
     if not spans or not spans[-1][3]:
         return False
     last = spans[-1][3][-1]
-    return last.close >= spans[-1][1] and ctx.text[last.start : last.end].rstrip().endswith(",")
+    return last.close >= spans[-1][1] and _ends_on_comma(ctx.text, last)
 
 
 _CLAUSE_SUBJECT = re.compile(

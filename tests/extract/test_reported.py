@@ -1331,3 +1331,7 @@ def test_a_quotation_a_document_reads_is_not_the_last_speakers() -> None:
     assert _found(text)[-1][2] != "Ilse Marten"
     text = "Ian Read runs the pier.\n\n“We will fight this,” Read said."
     assert _found(text) == [("direct", "We will fight this,", "Ian Read")]
+
+
+def test_a_headline_verb_after_a_quoted_term_is_a_second_predicate() -> None:
+    assert _found("Marten declares ‘victory,’ ignores losses") == [("direct", "victory,", "Marten")]
