@@ -38,9 +38,13 @@ _CLAUSE_END = re.compile(
     r"adding|saying|according)\b"
     r"|\s+(?:while|whereas|although)\b|\s+(?:—|–|-|--)\s"
     r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:\w+ed|\w+ing|said|says|told|made|took|gave|called)\b"
-    r"|\s+(?:and|but)\s+(?:he|she|they|we)\s",
+    r"|\s+(?:and|but)\s+(?:he|she|they|we)\s"
+    r"|\s+and\s+(?:(?-i:[a-z]+)\s+){0,2}(?:(?-i:[A-Z][\w.’'-]*)\s+){1,4}(?-i:[a-z]+ing)\b",
     re.I,
 )
+"""Where the object holding a quoted fragment ends: a clause mark, a relative or adverbial
+clause, a second predicate after "and", or a named subject doing something of its own ("and
+union chief Tom Reyes hugging her")."""
 
 _SETTING_AFTER = re.compile(
     r"\s*(?:(?:\w+|\d+)\s+times|moments?\s+(?:after|before)\b.*"

@@ -147,3 +147,11 @@ def test_but_rather_goes_on_with_the_quoted_object() -> None:
 def test_a_reason_after_a_quoted_judgment_is_part_of_it() -> None:
     said = "the pier “a mistake” because so few boats dock there"
     assert [q.text for q in extract_article(f"Mayor Ilse Marten calls {said}.").quotes] == [said]
+
+
+def test_a_named_subject_doing_its_own_thing_after_and_ends_the_object() -> None:
+    text = (
+        "Unions backed Kowal, with the dockers calling her “the champion we need” "
+        "and union chief Tom Reyes hugging her."
+    )
+    assert [q.text for q in extract_article(text).quotes] == ["her “the champion we need”"]
