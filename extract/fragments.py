@@ -29,6 +29,9 @@ _TOPICS = frozenset({"about", "of", "on", "up"})
 """Speaking and talking report words only with a topic ("spoke of a “new dawn”", "talked up
 her “fair deal”", "spoke briefly about ..."); "speaking to “Harbour Today”" names the listener,
 a programme in quotation marks, and "as she spoke, ..." only sets the time."""
+_SAYING = frozenset(inflect("say") | inflect("tell") | {"told", "wrote", "writes", "tweeted"})
+"""Verbs whose object is the words themselves: a preposition after them opens the setting
+("said on ...", "told ... in an interview"), never an object, as "commented on" has."""
 _VERB_REACH = 18  # words a quoted fragment may stand after the verb whose object it is
 _NAMING_VERBS = wordset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled brand branded"
@@ -182,6 +185,8 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
         if lead == len(rest) or rest[lead].text.casefold() not in _TOPICS:
             return None  # "Speaking to “Harbour Today” Monday, ...": whom she spoke to, no words of hers
         start, rest = rest[lead].end, rest[lead + 1 :]  # "spoke briefly about [...]"
+    if verb.text.casefold() in _SAYING and rest and rest[0].text.casefold() in _SETTING:
+        return None  # "said on CBS’s “Face the Nation”": where she said it, not what
     particles = _PARTICLES | _OWN_PARTICLE.get(verb.text.casefold(), frozenset())
     while rest and rest[0].text.casefold() in particles:
         start = rest[0].end

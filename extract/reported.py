@@ -39,6 +39,7 @@ from extract.names import Tok, iter_tokens, iter_tokens_back, tokenize
 from extract.sentences import Sentence
 from extract.spans import SpanSet, window
 from extract.speakers import Entity, People
+from extract.terms import is_title
 
 _ADVERBS = (
     r"also|has|have|had|is|was|were|are|will|would|could|might|may|later|then|previously|recently|"
@@ -112,6 +113,7 @@ _STOP = re.compile(
     r"|,\s+(?:but|and)\s+(?:did|does|do|didn['’]t|doesn['’]t|has|have|had|was|is|also|declined|refused|"
     r"would|will|then|later|said|says|added|noted|stressed)\b"
     r"|,\s+(?:but|and)\s+(?:\w+ly\s+)?(?-i:[a-z]+ed)\s"
+    r"|,\s+and\s+(?:he|she|they)\s+(?:also\s+|later\s+)?(?-i:[a-z]+ed)\s"
     r"|,?\s+but\s+(?:she|he|they|it|did|does|do|has|have)\s(?!(?:" + _FEELING + r")\b)"
     r"|(?<=\x00)\s+and\s+(?-i:[a-z]+ing)\s"
     r"|;)",
@@ -425,8 +427,12 @@ def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
     words before it are an addressee or a time phrase and not a clause of their own (a
     participle starts one; "during" and "a briefing" do not)."""
     prev = ""
-    for n, tok in enumerate(iter_tokens(ctx.masked, pos, ctx.sent.end)):
-        if n > limit:
+    n = 0
+    for tok in iter_tokens(ctx.masked, pos, ctx.sent.end):
+        if tok.text == "\x00" and _in_title(ctx, tok.start):
+            continue  # "said on NBC’s “Meet the Press” that ...": a programme's name in the setting
+        n += 1
+        if n > limit + 1:
             return None
         w = tok.text.casefold()
         if w == "that":
@@ -436,6 +442,15 @@ def _find_that(ctx: _Ctx, pos: int, limit: int) -> int | None:
             return None  # "tweeted after Lee argued that": the "that" is the other cue's
         prev = w
     return None
+
+
+def _in_title(ctx: _Ctx, pos: int) -> bool:
+    """Whether ``pos`` lies in a quoted title ("“Meet the Press”"), not in quoted words."""
+    i = bisect.bisect_right(ctx.closes, pos)
+    if i == len(ctx.segments):
+        return False
+    seg = ctx.segments[i]
+    return seg.open <= pos and is_title(ctx.text[seg.start : seg.end])
 
 
 def _content_start(ctx: _Ctx, cue_end: int, cue: str) -> tuple[int, bool]:

@@ -1335,3 +1335,16 @@ def test_a_quotation_a_document_reads_is_not_the_last_speakers() -> None:
 
 def test_a_headline_verb_after_a_quoted_term_is_a_second_predicate() -> None:
     assert _found("Marten declares ‘victory,’ ignores losses") == [("direct", "victory,", "Marten")]
+
+
+def test_a_programme_named_in_the_setting_is_no_quotation() -> None:
+    assert _found("“We are close,” Kowal said on CBS’s “Harbour Today.”") == [
+        ("direct", "We are close,", "Kowal")
+    ]
+    text = "Reyes said on NBC’s “Harbour Today” on Sunday that Kowal had misled the board."
+    assert _found(text) == [("indirect", "that Kowal had misled the board", "Reyes")]
+
+
+def test_and_a_pronoun_with_a_past_verb_after_a_comma_starts_a_new_clause() -> None:
+    text = "Reyes said the pier was safe, and he railed against the board for its delays."
+    assert _found(text)[0] == ("indirect", "the pier was safe", "Reyes")
