@@ -1543,9 +1543,12 @@ on condition of anonymity,"): the subject of the cue after it, not reported word
 from the slot's start: a "^" would never match at a search offset."""
 
 
-_QUOTED_ASIDE = re.compile(r"[^,\x00]{1,80},\s+\w+ing\b[^;]*\x00,?\s*$", re.I)
-"""A subject and a participle phrase ending in a quotation ("Ann Lee, citing “the old magic,”"):
-the quotation is the participle's, the clause after the cue the subject's report."""
+_QUOTED_ASIDE = re.compile(
+    r"[^,\x00]{1,80},\s+(?:\w+ing|who|whose|author|co-author|editor|host)\b[^;]*\x00,?\s*$", re.I
+)
+"""A subject and a participle phrase, a relative clause or an apposition ending in a quotation
+("Ann Lee, citing “the old magic,”", "Lee, who called it “a sham,”", "Lee, author of “Tides,”"):
+the quotation is the aside's, the clause after the cue the subject's report."""
 _GERUND_SUBJECT = re.compile(
     r",\s+([a-z]+ing)\s+(?!that\b)(?:[\w’'-]+\s+){0,4}?(?:would|will|could|can|should|might|may|is|was|are|were)\s",
     re.I,

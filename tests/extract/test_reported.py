@@ -1348,3 +1348,15 @@ def test_a_programme_named_in_the_setting_is_no_quotation() -> None:
 def test_and_a_pronoun_with_a_past_verb_after_a_comma_starts_a_new_clause() -> None:
     text = "Reyes said the pier was safe, and he railed against the board for its delays."
     assert _found(text)[0] == ("indirect", "the pier was safe", "Reyes")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Tom Reyes, who called the plan “a disaster,”", "Tom Reyes, author of “The Harbour Book,”"],
+)
+def test_a_quotation_in_the_subjects_aside_leaves_the_report_after_the_cue(subject: str) -> None:
+    assert _found(f"{subject} said the board had the votes.")[-1] == (
+        "indirect",
+        "the board had the votes",
+        "Tom Reyes",
+    )
