@@ -188,7 +188,7 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
             if owner is not None:
                 who = owner.who  # "what the mayor called a “disaster”": the mayor's word
             elif who is None and not group:
-                who = _nearest_person(doc, people, sent, seg)
+                who = _possessor(doc, people, sent) or _nearest_person(doc, people, sent, seg)
             if comp is None and words < _UNCUED_WORDS and not lead.endswith(":") and not _person(who):
                 continue  # a short phrase is a person's words only: "the party's “fair deal”" is a label
             if comp is not None:
@@ -297,6 +297,21 @@ def _before_next_report(doc: _Doc, cue_starts: list[int], seg: Segment, end: int
 def _sentence_of(doc: _Doc, pos: int) -> int | None:
     i = bisect.bisect_right(doc.starts, pos) - 1
     return i if i >= 0 and pos < doc.sentences[i].end else None
+
+
+_WORDS_OF = re.compile(
+    r"\s*(His|Her)\s+(?:[a-z-]+\s+){0,2}(?:answer|reply|response|message|verdict|advice|words|slogan|motto|"
+    r"mantra|take|assessment|explanation|retort|warning|promise|pitch|plea)\b"
+)
+"""A sentence opening on someone's own words by a possessive pronoun ("Her answer was “No.”")."""
+
+
+def _possessor(doc: _Doc, people: People, sent: Sentence) -> Entity | None:
+    """Whose words "His answer ..." or "Her message ..." are: the person the pronoun refers to."""
+    m = _WORDS_OF.match(doc.masked, sent.start, sent.end)
+    if m is None:
+        return None
+    return people.pronoun("he" if m.group(1) == "His" else "she", sent.start)
 
 
 def _nearest_person(doc: _Doc, people: People, sent: Sentence, seg: Segment) -> Entity | None:

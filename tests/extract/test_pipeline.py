@@ -267,3 +267,10 @@ def test_a_verb_after_a_quoted_prepositional_object_is_not_the_quotations() -> N
         "Fans cheered Anna Kowal. But their chants of “Kowal! Kowal!” were cut short when the lights failed."
     )
     assert [q.text for q in extract_article(text).quotes] == ["Kowal! Kowal!"]
+
+
+def test_her_message_is_the_words_of_the_woman_last_named() -> None:
+    text = "Anna Kowal is running for mayor. Her message was simple: “Vote.”"
+    quote = extract_article(text).quotes[-1]
+    assert quote.text == "Vote."
+    assert quote.speaker is not None and quote.speaker.name == "Anna Kowal"
