@@ -738,6 +738,16 @@ def _ends_on_comma(text: str, seg: Segment) -> bool:
     return seg.closed and text[seg.start : seg.end].rstrip().endswith(",")
 
 
+_QUOTED_AS = re.compile(r"\s(?:was|were|is|are|been|being)\s+quoted\s+as\s+$", re.I)
+"""A passive "was quoted as" before "saying": the subject before it is the speaker."""
+
+
+def _opens_clause(words: str) -> bool:
+    """Whether words after a cue are a reported clause, not a setting ("by the Times")."""
+    first = re.match(r"\s*(\w+)", words)
+    return _has_words(words, 2) and first is not None and first.group(1).casefold() not in _PREP_START
+
+
 _COORDINATION = re.compile(r",\s+(?:and|but)\s+")
 
 
@@ -1280,6 +1290,18 @@ def _one_cue(
         before = _tail(ctx.masked, floor, cstart)[0]
         if re.search(r"\b(?:the|a|an|most|more|less|very|so|too)\s+$", before, re.I):
             return out  # an adjective ("the most telling promise"), not a participle
+        quoted_as = _QUOTED_AS.search(ctx.masked, floor, cstart)
+        if quoted_as is not None:  # "“...,” Reyes was quoted as saying": the subject spoke
+            np_start, np_end = _left_np(ctx, quoted_as.start(), floor)
+            who, _ = people.classify(np_start, np_end)
+            start, led = _content_start(ctx, cend, cue)
+            end = _region_end(ctx, start, cues, floor)
+            if led or _opens_clause(ctx.masked[start:end]):
+                for s, e in _clauses(ctx, start, end, led):
+                    emit(_classify(ctx, s, e), who)
+            elif "\x00" in ctx.masked[floor:np_start]:
+                emit(_classify(ctx, floor, np_start), who)
+            return out
         gap = ctx.masked[np_end:cstart]
         if np_end > np_start and "," not in gap:
             who, _ = people.classify(np_start, np_end)

@@ -1360,3 +1360,12 @@ def test_a_quotation_in_the_subjects_aside_leaves_the_report_after_the_cue(subje
         "the board had the votes",
         "Tom Reyes",
     )
+
+
+def test_was_quoted_as_saying_attributes_to_the_subject() -> None:
+    text = (
+        "Anna Kowal spoke first.\n\n“We are far apart,” Tom Reyes was quoted as saying by the Harbour Times."
+    )
+    assert _found(text)[-1] == ("direct", "We are far apart,", "Tom Reyes")
+    text = "Anna Kowal spoke first.\n\nTom Reyes was quoted as saying the talks were far apart."
+    assert _found(text)[-1] == ("indirect", "the talks were far apart", "Tom Reyes")
