@@ -362,6 +362,8 @@ def _merge_pieces(doc: _Doc, found: list[Found]) -> list[Found]:
             continue
         prev = _piece_owner(doc, out, f) if f.kind is QuoteKind.DIRECT else None
         if prev is not None:
+            if prev.kind is QuoteKind.INDIRECT:
+                prev.kind = QuoteKind.MIXED  # a paraphrase going on into quoted words
             prev.pieces = [*(prev.pieces or [(prev.start, prev.end)]), (f.start, f.end)]
             prev.end = f.end
             prev.segments = prev.segments + f.segments
@@ -405,6 +407,8 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
             return prev if _goes_on(doc, prev, f) else None
         if prev.segments and f.cue is None and _next_sentence(doc, prev.end, f.start):
             return prev  # "The plan “is sound,” she said. “We start in May.”": one report goes on
+        if f.cue is None and _paraphrase_goes_on(doc, prev, f):
+            return prev  # "The plan is sound, she said. It works only when “all pay.”": her report goes on
         if prev.speaker is not f.speaker:
             return None
         if prev.segments and prev.kind is QuoteKind.DIRECT:
@@ -416,6 +420,17 @@ def _piece_owner(doc: _Doc, out: list[Found], f: Found) -> Found | None:
         if f.cue is not None:
             return None
     return None
+
+
+def _paraphrase_goes_on(doc: _Doc, prev: Found, f: Found) -> bool:
+    """Whether an uncued quoted fragment in the sentence right after an indirect report whose
+    attribution trails it ("..., she said.") goes on with that report."""
+    if prev.kind is not QuoteKind.INDIRECT or prev.cue_start < prev.end or f.kind is not QuoteKind.DIRECT:
+        return False
+    if not _person(prev.speaker) or (prev.cue or "").casefold().startswith("according"):
+        return False  # "..., the Guardian reported. “We called him ...”": a source, someone else's words
+    si, sj = _sentence_of(doc, max(0, prev.end - 1)), _sentence_of(doc, f.start)
+    return si is not None and sj == si + 1 and doc.sentences[si].para == doc.sentences[sj].para
 
 
 _SECOND_PREDICATE = re.compile(r",\s+(?:then|and\s+then)\s+[a-z]+(?:ed|s)\b")

@@ -274,3 +274,14 @@ def test_her_message_is_the_words_of_the_woman_last_named() -> None:
     quote = extract_article(text).quotes[-1]
     assert quote.text == "Vote."
     assert quote.speaker is not None and quote.speaker.name == "Anna Kowal"
+
+
+def test_a_paraphrase_goes_on_into_quoted_words_in_the_next_sentence() -> None:
+    text = (
+        "Tom Reyes runs the port.\n\nThe work is harder now, Reyes said. "
+        "Good plans can still win, but only when “the truth is simpler than the lie.”"
+    )
+    quote = extract_article(text).quotes[-1]
+    assert quote.kind.value == "mixed"
+    assert text[quote.start : quote.end].startswith("The work is harder now")
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
