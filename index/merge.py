@@ -38,7 +38,7 @@ from whoosh.writing import SegmentWriter
 
 from index import frequent
 from index.cache import segment_lengths
-from index.postings import Posting, TermPostings, by_term, flatten, write_postings
+from index.postings import Posting, TermPostings, flatten, write_postings
 
 _applied = False
 _TERM = itemgetter(0, 1)
@@ -70,7 +70,7 @@ class StreamingPool:
 
     def iter_terms(self) -> Iterator[TermPostings]:
         """Every term's postings, in (field, term) order: the pool's first, then each segment's."""
-        merged = heapq.merge(by_term(self.pool.iter_postings()), *self._streams, key=_TERM)  # stable
+        merged = heapq.merge(self.pool.iter_terms(), *self._streams, key=_TERM)  # stable
         for (fieldname, text), group in groupby(merged, key=_TERM):
             chunks = list(group)
             if len(chunks) == 1:
@@ -84,6 +84,9 @@ class StreamingPool:
                 weights += more_weights
                 values += more_values
             yield fieldname, text, ids, weights, values
+
+    def iter_postings(self) -> Iterator[Posting]:
+        return flatten(self.iter_terms())
 
     def cleanup(self) -> None:
         self.pool.cleanup()
@@ -206,12 +209,11 @@ def _flush_segment(self: Any) -> None:
     lengths = _LengthTable(self.per_document_reader()) if self.codec.length_stats else None
     file = self.newsegment.create_file(self.storage, frequent.EXTENSION)
     recorder = frequent.Recorder(file, frequent.MIN_DOCS)
-    pool = self.pool
-    terms = pool.iter_terms() if isinstance(pool, StreamingPool) else by_term(pool.iter_postings())
     if type(self.fieldwriter) is W3FieldWriter:
+        terms = self.pool.iter_terms()  # a TermPool, or a StreamingPool over one
         write_postings(self.fieldwriter, self.schema, lengths.of if lengths else None, terms, recorder.term)
     else:  # another codec's writer: Whoosh's way, and no frequent terms listed
-        self.fieldwriter.add_postings(self.schema, lengths, flatten(terms))
+        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
     recorder.close()
     self.fieldwriter.close()
     if lengths:

@@ -10,34 +10,71 @@ block and the term's info, so the files are byte for byte the same (a test
 builds an index both ways and compares them).
 
 A term's postings travel as one ``TermPostings`` (field, term, documents,
-weights, values): ``by_term`` groups a pool's posting stream that way, and a
-merge (``index.merge``) reads merged segments' terms that way to begin with.
+weights, values): a writer's ``TermPool`` gathers new documents' postings that
+way, and a merge (``index.merge``) reads merged segments' terms that way to
+begin with.
+
+``TermPool`` replaces Whoosh's ``PostingPool`` (``apply()``). That pool
+appends a tuple per posting after two type checks and a size estimate, sorts
+every posting when the segment is flushed, and past ``limitmb`` pickles them
+to run files and merges those back. Documents are numbered in the order they
+are added, so a term's postings arrive in order: grouping them by term as
+they come leaves only the terms to sort, and nothing to spill.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
+import whoosh.writing
 from whoosh.codec.whoosh3 import W3FieldWriter
+
+WhooshPool = whoosh.writing.PostingPool  # what ``apply()`` replaces
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 TermPostings = tuple[str, bytes, list[int], list[float], list[bytes | None]]
 LengthsOf = Callable[[str, list[int]], Sequence[int | None]]
 OnTerm = Callable[[str, bytes, list[int], list[float]], None]
 
-_TERM = itemgetter(0, 1)
 
+class TermPool:
+    """A segment writer's new postings, grouped by (field, term) as they arrive.
 
-def by_term(items: Iterable[Posting]) -> Iterator[TermPostings]:
-    """Postings sorted by field, term and document, as a writer's pool yields them, a term at a time."""
-    for (field, text), group in groupby(items, key=_TERM):
-        postings = [p for p in group if p[2] >= 0]  # -1: a spelling word, not a posting
-        if postings:
-            yield field, text, [p[2] for p in postings], [p[3] for p in postings], [p[4] for p in postings]
+    Takes Whoosh's pool's place (same constructor, ``add``, ``fieldnames``,
+    ``iter_postings`` and ``cleanup``) and adds ``iter_terms``. Memory is the
+    postings themselves, about 80 bytes each (Whoosh's pool budgets ~200 and
+    spills past ``limitmb``, which is accepted and not needed here).
+    """
+
+    def __init__(self, tempstore: Any, segment: Any, limitmb: int = 128, **kwargs: Any) -> None:
+        self.fieldnames: set[str] = set()
+        self._terms: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes | None]]] = {}
+
+    def add(self, item: Posting) -> None:
+        fieldname, text, docnum, weight, value = item
+        if docnum < 0:  # a spelling word, not a posting
+            return
+        postings = self._terms.get((fieldname, text))
+        if postings is None:
+            postings = self._terms[fieldname, text] = ([], [], [])
+            self.fieldnames.add(fieldname)
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(value)
+
+    def iter_terms(self) -> Iterator[TermPostings]:
+        """Every term's postings, sorted by field and term (documents are in order already)."""
+        for key in sorted(self._terms):
+            ids, weights, values = self._terms[key]
+            yield key[0], key[1], ids, weights, values
+
+    def iter_postings(self) -> Iterator[Posting]:
+        return flatten(self.iter_terms())
+
+    def cleanup(self) -> None:
+        self._terms = {}
 
 
 def flatten(terms: Iterable[TermPostings]) -> Iterator[Posting]:
@@ -99,3 +136,8 @@ def _add_term(
         postwriter._maxweight = max(0, max(block_weights))  # add_posting starts from 0
         postwriter._minlength = min(known) if known else None
         postwriter._maxlength = max(known) if known else 0
+
+
+def apply() -> None:
+    """Give every segment writer a ``TermPool`` (idempotent)."""
+    whoosh.writing.PostingPool = TermPool  # looked up by ``SegmentWriter.__init__``

@@ -31,12 +31,13 @@ from whoosh.writing import IndexWriter, LockError
 from extract.models import Country, ExtractedArticle, Quote, Speaker
 from extract.registry import PersonRecord, Registry, fold
 from index import merge as streaming_merge
-from index import whoosh_patches
+from index import postings, whoosh_patches
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.models import Appearance, ArticleRecord, QuoteRecord
 
 whoosh_patches.apply()
 streaming_merge.apply()
+postings.apply()
 
 INDEX_NAME = "quotesearch"
 MIN_PARALLEL = 200  # articles in a batch below which starting indexing processes costs more than it saves
