@@ -56,16 +56,16 @@ def build_index(
 ) -> BuildResult:
     """A fresh index at ``path`` from ``articles``: ``batch`` articles a commit, then one merge.
 
-    ``IndexStore.bulk_ingest`` prepares each batch while the one before is
-    committed. Commits of ``procs`` > 1 write one segment per process, and no
-    commit merges segments (``merge=False``): the final optimize merges them
-    all, once, into one segment, which searches fastest.
+    Commits of ``procs`` > 1 write one segment per process, and no commit
+    merges segments (``merge=False``): the final optimize merges them all, once,
+    into one segment, which searches fastest.
     """
     procs = procs or os.cpu_count() or 1
     shutil.rmtree(path, ignore_errors=True)
     started = time.perf_counter()
     store = IndexStore(path)
-    store.bulk_ingest(chunks(articles, batch), procs=procs, limitmb=limitmb, merge=not optimize)
+    for chunk in chunks(articles, batch):
+        store.ingest(chunk, procs=procs if len(chunk) >= 200 else 1, limitmb=limitmb, merge=not optimize)
     if optimize and len(store.index._segments()) > 1:
         store.index.optimize()
     seconds = time.perf_counter() - started

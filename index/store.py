@@ -16,7 +16,6 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -40,7 +39,6 @@ streaming_merge.apply()
 postings.apply()
 
 INDEX_NAME = "quotesearch"
-MIN_PARALLEL = 200  # articles in a batch below which starting indexing processes costs more than it saves
 _WORD = re.compile(r"\w+")
 
 
@@ -269,46 +267,6 @@ class IndexStore:
             self._people = (written, batch_writer.registry)
         return results
 
-    def bulk_ingest(
-        self,
-        batches: Iterable[list[ExtractedArticle]],
-        procs: int = 1,
-        limitmb: int = 128,
-        merge: bool = True,
-    ) -> None:
-        """``ingest`` each batch in turn, turning the next batch into records while one is committed.
-
-        For bulk loads: batches of ``MIN_PARALLEL`` articles or more are indexed
-        on ``procs`` processes, and while they index batch k and Whoosh commits
-        it, a thread of this process resolves batch k+1's people and merges its
-        quotes (the work ``ingest`` does before it writes). That thread's index
-        does not hold batch k yet, so batch k's records are consulted too: a
-        quote reported in both batches is still one quote. ``merge=False``
-        leaves segments unmerged for one ``optimize`` at the end.
-        """
-        todo = iter(batches)
-        registry = self._people[1] if self._people and self._people[0] == self.generation() else None
-        self._people = None  # the thread's registry will run ahead of what is committed
-
-        def prepare(pending: _Batch | None) -> _Batch | None:
-            batch = next(todo, None)
-            if batch is None:
-                return None
-            with self.index.searcher() as searcher:
-                prepared = _Batch(searcher, pending.registry if pending else registry, pending)
-                for extracted in batch:
-                    prepared.add(extracted)
-            prepared.pending = None  # committed by now: let it go
-            return prepared
-
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotesearch-bulk") as helper:
-            ready = helper.submit(prepare, None)
-            while (current := ready.result()) is not None:
-                ready = helper.submit(prepare, current)
-                parallel = procs if len(current.articles) >= MIN_PARALLEL else 1
-                with self._writer(parallel, limitmb, merge) as writer:
-                    current.write(writer)
-
 
 class _Ticket:
     """One caller's batch waiting for a group commit, and what became of it."""
@@ -328,13 +286,9 @@ def _stored(searcher: Searcher, doc_id: str) -> dict[str, Any] | None:
 class _Batch:
     """Everything one commit writes, merged in memory so each document is written once."""
 
-    def __init__(
-        self, searcher: Searcher, registry: Registry | None = None, pending: _Batch | None = None
-    ) -> None:
-        """``registry``: the people as of ``searcher``'s generation, if known (else read from the index);
-        ``pending``: a batch being committed that ``searcher`` does not show yet (``bulk_ingest``)."""
+    def __init__(self, searcher: Searcher, registry: Registry | None = None) -> None:
+        """``registry``: the people as of ``searcher``'s generation, if known (else read from the index)."""
         self.searcher = searcher
-        self.pending = pending
         if registry is None:
             people = [
                 PersonRecord.model_validate_json(f["payload"]) for f in searcher.documents(doctype=PERSON)
@@ -351,8 +305,6 @@ class _Batch:
         article = extracted.article
         if article.id in self.articles:
             return self.articles[article.id]
-        if self.pending and article.id in self.pending.articles:
-            return self.pending.articles[article.id]
         existing = _stored(self.searcher, f"{ARTICLE}:{article.id}")
         if existing is not None:
             return ArticleRecord.model_validate(existing)
@@ -380,9 +332,6 @@ class _Batch:
         self.people.update(p.id for p in [*([speaker] if speaker else []), *mentioned])
         qid = quote_id(speaker.id if speaker else None, quote.text)
         record = self.quotes.get(qid)
-        if record is None and self.pending and qid in self.pending.quotes:
-            record = self.pending.quotes[qid]  # committed before this batch is written
-            self.stored_quotes.add(qid)
         if record is None:
             stored = _stored(self.searcher, f"{QUOTE}:{qid}")
             if stored:

@@ -1,9 +1,7 @@
 from pathlib import Path
 
-import pytest
 from whoosh import index as whoosh_index
 
-import index.store
 from extract.models import Article, ExtractedArticle
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.models import QuoteFilter
@@ -71,26 +69,3 @@ def test_an_index_made_before_word_pairs_takes_articles_and_finds_phrases(
         expected = IndexReader(store).quotes(flt, limit=50)
         assert found.total == expected.total > 0
         assert {h.record.id for h in found.items} == {h.record.id for h in expected.items}
-
-
-def _contents(store: IndexStore) -> dict[str, list[str]]:
-    """Every stored record, by type, whatever the documents' numbers and segments."""
-    with store.index.searcher() as searcher:
-        return {
-            doctype: sorted(fields["payload"] for fields in searcher.documents(doctype=doctype))
-            for doctype in (ARTICLE, QUOTE, PERSON)
-        }
-
-
-@pytest.mark.parametrize("procs", [1, 2])
-def test_a_bulk_load_stores_what_one_ingest_stores(
-    store: IndexStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, procs: int
-) -> None:
-    """The next batch is prepared while one commits: a quote reported again in the next batch is
-    still one quote with both appearances, and an article sent again is not added twice."""
-    monkeypatch.setattr(index.store, "MIN_PARALLEL", 1)  # even these small batches on ``procs``
-    first, second, third = corpus()
-    bulk = IndexStore(tmp_path / "bulk")
-    bulk.bulk_ingest([[first], [second, first], [third]], procs=procs, merge=False)
-    assert bulk.doc_count() == store.doc_count()
-    assert _contents(bulk) == _contents(store)
