@@ -52,7 +52,6 @@ def build_index(
     procs: int | None = None,
     batch: int = 2000,
     optimize: bool = True,
-    limitmb: int = 256,
 ) -> BuildResult:
     """A fresh index at ``path`` from ``articles``: ``batch`` articles a commit, then one merge.
 
@@ -65,7 +64,7 @@ def build_index(
     started = time.perf_counter()
     store = IndexStore(path)
     for chunk in chunks(articles, batch):
-        store.ingest(chunk, procs=procs if len(chunk) >= 200 else 1, limitmb=limitmb, merge=not optimize)
+        store.ingest(chunk, procs=procs if len(chunk) >= 200 else 1, merge=not optimize)
     if optimize and len(store.index._segments()) > 1:
         store.index.optimize()
     seconds = time.perf_counter() - started

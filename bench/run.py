@@ -165,7 +165,6 @@ def run(
                 index_dir,
                 procs=procs,
                 batch=10_000 if big else 2000,
-                limitmb=512 if big else 256,
             )
         entry: dict[str, Any] = {"build": {**build.as_dict(), "reused": reused}, "load_average": []}
         print(f"{size}: in-process engine floor and reader ...", file=sys.stderr, flush=True)

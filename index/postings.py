@@ -44,8 +44,12 @@ class TermPool:
 
     Takes Whoosh's pool's place (same constructor, ``add``, ``fieldnames``,
     ``iter_postings`` and ``cleanup``) and adds ``iter_terms``. Memory is the
-    postings themselves, about 80 bytes each (Whoosh's pool budgets ~200 and
-    spills past ``limitmb``, which is accepted and not needed here).
+    postings themselves, roughly 80 bytes each (Whoosh's pool budgets ~200 and
+    spills past ``limitmb``; this one takes the argument and holds everything:
+    a writer's batch is what one commit adds, a few million postings at most
+    in the bulk builds here). Whoosh's ``MpWriter`` without ``multisegment``
+    reads its pool's run files and so cannot use it; ``IndexStore`` always
+    asks for ``multisegment``.
     """
 
     def __init__(self, tempstore: Any, segment: Any, limitmb: int = 128, **kwargs: Any) -> None:

@@ -182,9 +182,9 @@ class IndexStore:
             return int(searcher.doc_frequency("doctype", doctype))
 
     @contextmanager
-    def _writer(self, procs: int = 1, limitmb: int = 128, merge: bool = True) -> Iterator[IndexWriter]:
+    def _writer(self, procs: int = 1, merge: bool = True) -> Iterator[IndexWriter]:
         with self._write_lock:
-            options: dict[str, Any] = {"limitmb": limitmb}
+            options: dict[str, Any] = {}
             if procs > 1:
                 # each process writes its own segment; merging them is left to later commits
                 options.update(procs=procs, multisegment=True)
@@ -201,14 +201,14 @@ class IndexStore:
             _commits[self._key] = _commits.get(self._key, 0) + 1
 
     def ingest(
-        self, batch: Iterable[ExtractedArticle], procs: int = 1, limitmb: int = 128, merge: bool = True
+        self, batch: Iterable[ExtractedArticle], procs: int = 1, merge: bool = True
     ) -> list[ArticleRecord]:
         """Add every article not yet indexed, in one commit; returns the stored records of all of them.
 
         Quotes already stored (same speaker, same words) gain an appearance
         instead of a duplicate; people gain aliases and offices. ``procs`` > 1
-        indexes a large batch on that many processes (one new segment each);
-        ``limitmb`` is each indexing process's memory for sorting postings.
+        indexes a large batch on that many processes (one new segment each),
+        each holding its share's postings in memory (``index.postings.TermPool``).
         ``merge=False`` leaves the index's small segments unmerged, for a bulk
         load that merges everything once at the end (Whoosh's ``optimize``).
 
@@ -221,7 +221,7 @@ class IndexStore:
         committed; if a group's commit fails, each batch is retried alone.
         """
         if procs > 1 or not merge or not self.group_commits:
-            return self._commit([list(batch)], procs, limitmb, merge)[0]
+            return self._commit([list(batch)], procs, merge)[0]
         ticket = _Ticket(list(batch))
         with self._queue_lock:
             self._queue.append(ticket)
@@ -252,11 +252,11 @@ class IndexStore:
         return ticket.results
 
     def _commit(
-        self, batches: list[list[ExtractedArticle]], procs: int = 1, limitmb: int = 128, merge: bool = True
+        self, batches: list[list[ExtractedArticle]], procs: int = 1, merge: bool = True
     ) -> list[list[ArticleRecord]]:
         # the people as this process's last commit left them, if nothing was committed since
         cached, self._people = self._people, None
-        with self._writer(procs, limitmb, merge) as writer, self.index.searcher() as searcher:
+        with self._writer(procs, merge) as writer, self.index.searcher() as searcher:
             generation = searcher.reader().generation()
             registry = cached[1] if cached and cached[0] == generation else None
             batch_writer = _Batch(searcher, registry)
