@@ -219,11 +219,33 @@ def test_a_quotation_after_a_second_predicate_of_the_speaker_is_a_statement_of_i
     ]
 
 
-def test_an_uncued_quotation_after_a_sentence_about_someone_is_theirs() -> None:
-    text = "Mayor Ilse Marten said the pier budget was final.\n\nTom Reyes disagreed. “We will fight this.”"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Mayor Ilse Marten said the pier budget was final.\n\nTom Reyes disagreed. “We will fight this.”",
+            "We will fight this.",
+            "Tom Reyes",
+            id="uncued quotation after a sentence about someone",
+        ),
+        pytest.param(
+            "Anna Kowal was asked about the pier deal.\n\nKowal’s answer: “Yes.”",
+            "Yes.",
+            "Anna Kowal",
+            id="one-word sentence after a colon",
+        ),
+        pytest.param(
+            "Anna Kowal is running for mayor. Her message was simple: “Vote.”",
+            "Vote.",
+            "Anna Kowal",
+            id="her message: the woman last named",
+        ),
+    ],
+)
+def test_an_uncued_quotation_is_the_person_the_text_points_to(text: str, words: str, speaker: str) -> None:
     quote = extract_article(text).quotes[-1]
-    assert quote.text == "We will fight this."
-    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
+    assert quote.text == words
+    assert quote.speaker is not None and quote.speaker.name == speaker
 
 
 def test_a_quotation_running_over_paragraphs_is_the_speaker_named_at_its_end() -> None:
@@ -255,25 +277,11 @@ def test_a_short_reply_after_a_sentence_about_someone_is_theirs() -> None:
     assert speakers == [("He is a friend.", "Anna Kowal"), ("We won.", "Tom Reyes")]
 
 
-def test_a_one_word_sentence_after_a_colon_is_a_quotation() -> None:
-    text = "Anna Kowal was asked about the pier deal.\n\nKowal’s answer: “Yes.”"
-    quote = extract_article(text).quotes[-1]
-    assert quote.text == "Yes."
-    assert quote.speaker is not None and quote.speaker.name == "Anna Kowal"
-
-
 def test_a_verb_after_a_quoted_prepositional_object_is_not_the_quotations() -> None:
     text = (
         "Fans cheered Anna Kowal. But their chants of “Kowal! Kowal!” were cut short when the lights failed."
     )
     assert [q.text for q in extract_article(text).quotes] == ["Kowal! Kowal!"]
-
-
-def test_her_message_is_the_words_of_the_woman_last_named() -> None:
-    text = "Anna Kowal is running for mayor. Her message was simple: “Vote.”"
-    quote = extract_article(text).quotes[-1]
-    assert quote.text == "Vote."
-    assert quote.speaker is not None and quote.speaker.name == "Anna Kowal"
 
 
 def test_a_paraphrase_goes_on_into_quoted_words_in_the_next_sentence() -> None:
