@@ -239,11 +239,11 @@ def render(results: dict[str, Any]) -> str:
         head += f"{'c1/engine':>10}{'cached c8':>16}{'cached c1/engine':>17}"
         lines += ["per kind, ms (caches off unless 'cached': results and whole answers reused):", head]
         for kind in mix.KINDS:
-            row = f"{kind:<10}{_f(engine_ms[kind]['p50_ms'], 2):>11}{_f(reader_ms[kind]['p50_ms'], 2):>11}"
+            engine_p50 = engine_ms[kind]["p50_ms"]
+            row = f"{kind:<10}{_f(engine_p50, 2):>11}{_f(reader_ms[kind]['p50_ms'], 2):>11}"
             for c in cs:
                 k = http["mix"][c]["kinds"].get(kind, {})
                 row += f"{_f(k.get('p50_ms')):>9}/{_f(k.get('p99_ms')):<7}"
-            engine_p50 = engine_ms[kind]["p50_ms"]
             ck = cached["mix"].get("8", cached["mix"][cs[-1]])["kinds"].get(kind, {})
             row += f"{_f(_over(http, cs[0], kind, engine_p50), 2):>9}x"
             row += f"{_f(ck.get('p50_ms')):>9}/{_f(ck.get('p99_ms')):<7}"

@@ -3,9 +3,9 @@
 Whoosh's ``FieldWriter.add_postings`` walks the sorted postings one by one:
 order checks, a length lookup, then ``W3PostingsWriter.add_posting`` (a
 block-full check, four type assertions, two appends, three comparisons),
-about 9 µs a posting, a third of a bulk build. ``write_postings`` groups the
-stream by term and fills each 512-posting block buffer with a few list
-operations, then lets Whoosh's own writer encode, compress and write the
+about 9 µs a posting, a third of a bulk build. ``write_postings`` takes the
+postings a term at a time and fills each 512-posting block buffer with a few
+list operations, then lets Whoosh's own writer encode, compress and write the
 block and the term's info, so the files are byte for byte the same (a test
 builds an index both ways and compares them).
 
@@ -82,7 +82,7 @@ class TermPool:
 
 
 def flatten(terms: Iterable[TermPostings]) -> Iterator[Posting]:
-    """``by_term`` undone: the postings one by one, for a codec's own ``add_postings``."""
+    """The postings of ``terms`` one by one, as Whoosh's own ``add_postings`` takes them."""
     for fieldname, text, ids, weights, values in terms:
         for docnum, weight, value in zip(ids, weights, values, strict=True):
             yield fieldname, text, docnum, weight, value

@@ -123,7 +123,7 @@ class ResponseCache:
         return self._generation, now - self._seen_since > 2 * RECHECK
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = dict(scope.get("headers", [])) if scope["type"] == "http" else {}
+        headers = dict(scope["headers"]) if scope["type"] == "http" else {}
         if (
             self.answers.max_bytes <= 0
             or scope["type"] != "http"
