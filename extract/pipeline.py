@@ -360,7 +360,9 @@ def _merge_pieces(doc: _Doc, found: list[Found]) -> list[Found]:
             report.end = _with_marks(f)[1]
             report.segments = report.segments + f.segments
             continue
-        prev = _piece_owner(doc, out, f) if f.kind is QuoteKind.DIRECT else None
+        prev = _opening_quotation(doc, out, f) or (
+            _piece_owner(doc, out, f) if f.kind is QuoteKind.DIRECT else None
+        )
         if prev is not None:
             if prev.kind is QuoteKind.INDIRECT:
                 prev.kind = QuoteKind.MIXED  # a paraphrase going on into quoted words
@@ -375,6 +377,28 @@ def _merge_pieces(doc: _Doc, found: list[Found]) -> list[Found]:
 _ADDING = frozenset({"add", "adds", "added", "adding"})
 """Cues that open a second statement. "…, noting that", "…, claiming that" and "…, referring
 to" instead gloss the quotation before them, which goes on past them as one quote."""
+
+
+def _opening_quotation(doc: _Doc, out: list[Found], f: Found) -> Found | None:
+    """The quotation an uncued one goes on with across its attribution's own report:
+    "“A,” she said, describing the plan as “fair.” “B.”" reads as her statement A-B
+    interrupted by the attribution, whose participle or "after ..." clause is a second,
+    nested report; the attribution corpora mark A to B as one span and the clause apart,
+    so B joins A rather than the clause just before it. "..., adding that ..." is the one
+    such clause that opens a new statement instead (``_report_going_on``, tried first)."""
+    if f.kind is not QuoteKind.DIRECT or f.cue is not None or len(out) < 2:
+        return None
+    quoted, report = out[-2], out[-1]
+    if quoted.kind is not QuoteKind.DIRECT or quoted.cue is None or report.kind is QuoteKind.DIRECT:
+        return None
+    if not (quoted.end <= report.start and _next_sentence(doc, report.end, f.start)):
+        return None
+    si = _sentence_of(doc, quoted.start)
+    if si is None or si != _sentence_of(doc, report.start) or si != _sentence_of(doc, quoted.cue_start):
+        return None
+    opens = not doc.masked[doc.sentences[si].start : quoted.start].strip("\x00 ")
+    same = quoted.speaker is not None and report.speaker in (None, quoted.speaker)
+    return quoted if opens and same else None
 
 
 def _report_going_on(doc: _Doc, out: list[Found], f: Found) -> Found | None:

@@ -157,16 +157,34 @@ def test_a_quoted_sentence_goes_on_with_the_mixed_report_before_it() -> None:
     assert (quotes[0].start, quotes[0].end) == (0, text.index("”\n") + 1)
 
 
-def test_a_quoted_sentence_goes_on_with_the_quotation_before_it_past_another_report() -> None:
-    text = (
-        "“The ferry stays,” Mayor Ilse Marten assured Tomas Brevik, after Brevik praised the night "
-        "service for its punctual crossings. “You have my word.”"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "“The ferry stays,” Mayor Ilse Marten assured Tomas Brevik, after Brevik praised the night "
+            "service for its punctual crossings. “You have my word.”",
+            [
+                ("The ferry stays, You have my word.", "Ilse Marten"),
+                ("the night service for its punctual crossings", "Tomas Brevik"),
+            ],
+            id="another speaker's report in the attribution",
+        ),
+        pytest.param(
+            "“The ferry stays,” Mayor Ilse Marten said, describing the night service as “the town’s "
+            "lifeline.” “You have my word.”",
+            [
+                ("The ferry stays, You have my word.", "Ilse Marten"),
+                ("the night service as “the town’s lifeline.”", "Ilse Marten"),
+            ],
+            id="the speaker's own participle report in the attribution",
+        ),
+    ],
+)
+def test_a_quoted_sentence_goes_on_with_the_quotation_before_it_past_another_report(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     quotes = extract_article(text).quotes
-    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("The ferry stays, You have my word.", "Ilse Marten"),
-        ("the night service for its punctual crossings", "Tomas Brevik"),
-    ]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
 
 
 def test_a_quoted_sentence_after_an_adding_that_report_goes_on_with_the_report() -> None:
