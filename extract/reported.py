@@ -1429,7 +1429,7 @@ def _one_cue(
             return out  # "“...,” she told a crowd in Nashua, N.H.": the rest is no report
         if direct:
             emit(left, who)
-        elif left and interrupted and (not led or (ctx.masked[start] == "\x00" and _ends_quoted(ctx, left))):
+        elif left and interrupted and (not led or _goes_on_quoted(ctx, left, start)):
             # "The solution, the partner said, was simple" (or "The toll “is fair,” she said, “but
             # ...”"): one report around its attribution
             right = _classify(ctx, start, _region_end(ctx, start, cues, floor))
@@ -1467,6 +1467,19 @@ def _one_cue(
     for s, e in _clauses(ctx, start, end, led):
         emit(_classify(ctx, s, e), who)
     return out
+
+
+def _goes_on_quoted(
+    ctx: _Ctx, left: list[tuple[int, int, QuoteKind, tuple[Segment, ...]]], start: int
+) -> bool:
+    """Whether the quotation right after a mid-sentence attribution goes on with the words before
+    it: after a quotation closing on its comma ("The toll “is fair,” she said, “but ...”"), or as
+    the predicate of the subject before it ("The plan, she said, “is a mistake.”"), whose quoted
+    words open on a verb. Other quotations there follow a setting ("In May, she said, “...”")."""
+    if ctx.masked[start] != "\x00":
+        return False
+    seg = next(_segments_in(ctx, start, start + 1), None)
+    return _ends_quoted(ctx, left) or (seg is not None and _PREDICATE.match(ctx.text, seg.start) is not None)
 
 
 def _ends_quoted(ctx: _Ctx, spans: list[tuple[int, int, QuoteKind, tuple[Segment, ...]]]) -> bool:

@@ -147,11 +147,26 @@ def test_and_that_with_one_quoted_part_stays_one_mixed_report() -> None:
     ]
 
 
-def test_an_attribution_inside_the_sentence_keeps_both_halves() -> None:
-    text = "The solution, the mayor told them, was simple."
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        ("The solution, the mayor told them, was simple.", "indirect", "The solution was simple"),
+        ("The new pier, Mayor Ilse Marten said, “is a gift to the town.”", "mixed", None),
+    ],
+    ids=["unquoted", "quoted predicate"],
+)
+def test_an_attribution_inside_the_sentence_keeps_both_halves(
+    text: str, kind: str, words: str | None
+) -> None:
     (quote,) = extract_article(text).quotes
-    assert (quote.start, quote.end) == (0, len(text) - 1)
-    assert quote.text == "The solution was simple"
+    assert (quote.start, quote.end) == (0, len(text.rstrip(".")))
+    assert quote.kind.value == kind
+    assert words is None or quote.text == words
+
+
+def test_a_quotation_after_a_setting_and_a_mid_sentence_cue_is_the_quote_alone() -> None:
+    text = "In May, Mayor Ilse Marten said, “We will open the pier.”"
+    assert _found(text) == [("direct", "We will open the pier.", "Ilse Marten")]
 
 
 @pytest.mark.parametrize(
