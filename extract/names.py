@@ -170,6 +170,31 @@ def _name_part(
 _PARTICIPLE_PREPOSITIONS = frozenset({"of", "about", "by", "with", "in", "at", "on", "from", "to", "for"})
 
 
+_PLACE_QUALIFIERS = wordset(
+    "east west north south eastern western northern southern central new old greater upper lower"
+)
+
+
+def _country_surname(text: str, toks: list[Tok], j: int) -> bool:
+    """Whether a country's name right after a given name is that person's surname ("Rep. Steve
+    Israel", "Michael Jordan"), as it is when no capitalised word follows it in the same run: a
+    country is never a name's first word, a demonym ("Steve American") never ends one, and an
+    acronym ("Team USA") is an organisation's."""
+    word = toks[j].text
+    if (
+        not (word[:1].isupper() and word[1:].islower() and word.isalpha())
+        or word.casefold() in lexicon().demonyms
+    ):
+        return False
+    given = toks[j - 1].text
+    if given.casefold() in _PLACE_QUALIFIERS or given.endswith("ing"):
+        return False  # "East Germany", "Working America": a place's or a group's own name
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and _joined(text, toks[j], nxt) and nxt.text[:1].isupper():
+        return False
+    return country_of(word) is not None
+
+
 def _opens_participle(toks: list[Tok], i: int) -> bool:
     """Whether a capitalised sentence opener is a participle heading its phrase ("Informed of
     the vote, ...", "Based in Ohio, ..."): an "-ed" word before a preposition, which no name is
@@ -286,7 +311,11 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
                     j = k  # "Ursula von der Leyen"
                     continue
                 break
-            if t.text in _SUFFIXES or _name_part(text, t, False, lower_words):
+            if (
+                t.text in _SUFFIXES
+                or _name_part(text, t, False, lower_words)
+                or _country_surname(text, toks, j)
+            ):
                 j += 1
                 continue
             break

@@ -97,3 +97,9 @@ def test_a_capitalised_run_after_the_ending_its_noun_phrase_is_a_things_name() -
 def test_a_participle_opening_a_sentence_is_no_name() -> None:
     text = "Informed of the vote, Anna Kowal left. Ted Reyes stayed."
     assert [m.name for m in find_names(text, frozenset())] == ["Anna Kowal", "Ted Reyes"]
+
+
+def test_a_country_after_a_given_name_is_its_surname() -> None:
+    assert _names("Rep. Dana Israel and Carl Jordan spoke.") == ["Dana Israel", "Carl Jordan"]
+    names = _names("Leaders of East Germany and Working America met.")
+    assert not any(name.endswith(("Germany", "America")) for name in names)  # a place, a group
