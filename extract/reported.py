@@ -1464,9 +1464,31 @@ def _one_cue(
         ):
             # "which she said was a mistake": the relative pronoun is the report's subject
             start = np_start - len(before_np) + relative.start()
+    elif not led and _VERB_FIRST.match(after):
+        start = _zero_relative_head(ctx, cstart, sent.start) or start
     for s, e in _clauses(ctx, start, end, led):
         emit(_classify(ctx, s, e), who)
     return out
+
+
+_ZERO_RELATIVE = re.compile(
+    r"(?:^|[,;:(]\s*|\s(?:-{1,2}|[—–])\s*|\b(?-i:even|including|of|on|to|for|about|with|into|from)\s+)"
+    r"((?!(?:even|including|of|on|to|for|about|with|into|from)\b)"
+    r"(?:(?-i:an?|the|these|those|some|its|his|her|their|our)\s+)?(?-i:[a-z][\w’'-]*)"
+    r"(?:\s+(?-i:[a-z][\w’'-]*))?)\s+"
+    r"(?:(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*))*|(?-i:he|she|they|we|I)|(?-i:the)(?:\s+[\w’'-]+){1,4}?)"
+    r"\s+(?:(?-i:now|also|later)\s+)?$"
+)
+"""A noun phrase, the speaker and the cue, with no relative pronoun ("a probe the agency said
+[was ongoing]", "even the ones the department says [are secret]"): the noun phrase is the
+report's subject, as "which" is in "which she said was a mistake"."""
+
+
+def _zero_relative_head(ctx: _Ctx, cstart: int, floor: int) -> int | None:
+    """Where the subject of a report opening on its verb begins, when it stands before the
+    speaker with no relative pronoun (see ``_ZERO_RELATIVE``)."""
+    m = _ZERO_RELATIVE.search(ctx.masked, max(floor, cstart - _TAIL), cstart)
+    return m.start(1) if m else None
 
 
 def _goes_on_quoted(

@@ -676,9 +676,22 @@ def test_a_report_resuming_after_its_attribution_is_one_span() -> None:
     assert text[quote.start : quote.end] == text[:-1]
 
 
-def test_a_relative_pronoun_subject_belongs_to_the_report() -> None:
-    text = "The toll increase, which Mayor Ilse Marten has said was a mistake, will stay."
-    assert _found(text) == [("indirect", "which Mayor Ilse Marten has said was a mistake", "Ilse Marten")]
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "The toll increase, which Mayor Ilse Marten has said was a mistake, will stay.",
+            "which Mayor Ilse Marten has said was a mistake",
+        ),
+        (
+            "The council dropped the toll, a levy Mayor Ilse Marten said was a mistake.",
+            "a levy Mayor Ilse Marten said was a mistake",
+        ),
+    ],
+    ids=["relative pronoun", "no relative pronoun"],
+)
+def test_a_relative_pronoun_subject_belongs_to_the_report(text: str, reported: str) -> None:
+    assert _found(text) == [("indirect", reported, "Ilse Marten")]
 
 
 def test_a_negated_stance_verb_reports_its_object_and_keeps_the_negator() -> None:
