@@ -30,9 +30,10 @@ from whoosh.writing import IndexWriter, LockError
 from extract.models import Country, ExtractedArticle, Quote, Speaker
 from extract.registry import PersonRecord, Registry, fold
 from index import merge as streaming_merge
-from index import postings, whoosh_patches
+from index import parallel_merge, postings, whoosh_patches
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.models import Appearance, ArticleRecord, QuoteRecord
+from index.parallel_merge import MergePolicy
 
 whoosh_patches.apply()
 streaming_merge.apply()
@@ -182,7 +183,11 @@ class IndexStore:
             return int(searcher.doc_frequency("doctype", doctype))
 
     @contextmanager
-    def _writer(self, procs: int = 1, merge: bool = True) -> Iterator[IndexWriter]:
+    def _writer(
+        self, procs: int = 1, merge: bool = True, mergetype: MergePolicy | None = None
+    ) -> Iterator[IndexWriter]:
+        """A writer holding the index lock, committed (with ``merge`` or the policy ``mergetype``)
+        when the block ends, or cancelled, leaving the index as it was, if the block or the commit fails."""
         with self._write_lock:
             options: dict[str, Any] = {}
             if procs > 1:
@@ -194,11 +199,22 @@ class IndexStore:
                 raise IndexBusyError(f"index {self.path} is locked by another writer") from e
             try:
                 yield writer
+                writer.commit(merge=merge, mergetype=mergetype)
             except BaseException:
-                writer.cancel()
+                if not writer.is_closed:
+                    writer.cancel()
                 raise
-            writer.commit(merge=merge)
             _commits[self._key] = _commits.get(self._key, 0) + 1
+
+    def optimize(self, procs: int = 1) -> None:
+        """Merge every segment into ``procs`` segments, each merged in a process of its own.
+
+        One segment searches fastest; with ``procs`` > 1 the merge, a bulk
+        load's longest single step, runs on that many cores instead of one and
+        leaves that many segments (``index.parallel_merge``).
+        """
+        with self._writer(mergetype=parallel_merge.merge_policy(procs)):
+            pass
 
     def ingest(
         self, batch: Iterable[ExtractedArticle], procs: int = 1, merge: bool = True

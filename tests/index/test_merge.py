@@ -4,31 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from whoosh.writing import SegmentWriter
 
-from bench.build import build_index
 from bench.corpus import Generator
 from index import merge
 from index.store import IndexStore
+from tests.index.segments import contents, segmented_index
 
 GENERATOR = Generator(seed=3)
-
-
-def _contents(store: IndexStore) -> dict[str, Any]:
-    """Everything a search can see, keyed by document id rather than (merge-dependent) document number."""
-    with store.index.reader() as reader:
-        ids = {docnum: fields["id"] for docnum, fields in reader.iter_docs()}
-        return {
-            "postings": sorted((f, t, ids[d], w, v) for f, t, d, w, v in reader.iter_postings()),
-            "stored": sorted((fields["id"], fields["payload"]) for _, fields in reader.iter_docs()),
-            "lengths": sorted(
-                (ids[d], f, reader.doc_field_length(d, f)) for d in ids for f in ("text", "body", "speaker")
-            ),
-            "sorting": sorted((ids[d], reader.column_reader("speaker_id")[d]) for d in ids),
-        }
 
 
 def _block_bounds(store: IndexStore) -> list[tuple[float, float, float]]:
@@ -45,21 +30,9 @@ def _block_bounds(store: IndexStore) -> list[tuple[float, float, float]]:
     return bounds
 
 
-def _build(path: Path, *, optimize: bool) -> IndexStore:
-    """Several segments, and deleted documents in them: quotes reported again are replaced, not added."""
-    articles = list(GENERATOR.articles(quotes=600))
-    build_index(articles, path, procs=1, batch=10, optimize=False)
-    store = IndexStore(path)
-    first = articles[0]
-    store.ingest([first.model_copy(update={"article": first.article.model_copy(update={"id": "again"})})])
-    if optimize:
-        store.index.optimize()
-    return store
-
-
 @pytest.fixture(scope="module")
 def segmented(tmp_path_factory: pytest.TempPathFactory) -> IndexStore:
-    return _build(tmp_path_factory.mktemp("merge") / "segmented", optimize=False)
+    return segmented_index(tmp_path_factory.mktemp("merge") / "segmented", optimize=False)
 
 
 def test_the_fixture_has_segments_with_deletions(segmented: IndexStore) -> None:
@@ -72,20 +45,20 @@ def test_optimize_writes_what_whooshs_own_merge_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert SegmentWriter.add_postings_to_pool is merge._add_postings_to_pool  # installed by index.store
-    streamed = _build(tmp_path / "streamed", optimize=True)
+    streamed = segmented_index(tmp_path / "streamed", optimize=True)
     monkeypatch.setattr(SegmentWriter, "add_postings_to_pool", merge._original_add_postings_to_pool)
     monkeypatch.setattr(SegmentWriter, "_flush_segment", merge._original_flush_segment)
-    pooled = _build(tmp_path / "pooled", optimize=True)
+    pooled = segmented_index(tmp_path / "pooled", optimize=True)
     assert len(streamed.index._segments()) == len(pooled.index._segments()) == 1
-    assert _contents(streamed) == _contents(pooled)
+    assert contents(streamed) == contents(pooled)
     assert _block_bounds(streamed) == _block_bounds(pooled)
 
 
 def test_merged_index_holds_every_live_document_of_the_segments(segmented: IndexStore) -> None:
-    before = _contents(segmented)
+    before = contents(segmented)
     segmented.index.optimize()
     assert len(segmented.index._segments()) == 1
-    assert _contents(segmented) == before
+    assert contents(segmented) == before
 
 
 def test_small_merges_during_commits_keep_every_document(tmp_path: Path) -> None:
