@@ -1,6 +1,7 @@
 """``quotesearch bench run``: one benchmark run on one machine, printed as a table and saved as JSON.
 
-Per index size (quotes): build the index from the generated corpus (or reuse
+Per index size (quotes): build the index from the generated corpus, read
+from a pre-extracted JSONL file written once per size and seed (or reuse
 an earlier build of the same size and seed), measure the engine floor and our
 reader in-process, then start the real server (``quotesearch serve``, one
 worker per core) and send the query mix over HTTP from a separate load
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import engine, extraction_speed, mix, server
-from bench.build import BuildResult, build_index, cached_build
+from bench.build import BuildResult, build_index, cached_build, corpus_file, read_jsonl
 from bench.corpus import Generator
 
 CACHE_ENV = "QUOTESEARCH_RESULT_CACHE"
@@ -158,10 +159,13 @@ def run(
         build: BuildResult | None = None if rebuild else cached_build(index_dir)
         reused = build is not None
         if build is None:
+            corpus, generated = corpus_file(generator, size, work_dir / "corpus")
+            if generated is not None:
+                print(f"{size}: corpus generated in {generated:.0f} s", file=sys.stderr, flush=True)
             print(f"building {size} quotes ...", file=sys.stderr, flush=True)
             big = size >= 500_000  # fewer, larger commits: fewer segments to merge
             build = build_index(
-                generator.articles(quotes=size),
+                read_jsonl(corpus),
                 index_dir,
                 procs=procs,
                 batch=10_000 if big else 2000,

@@ -13,7 +13,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from bench import engine, load, mix, server
-from bench.build import STAMP, cached_build
+from bench.build import STAMP, cached_build, corpus_file, read_jsonl
 from bench.corpus import Generator
 from bench.floor_app import body
 from bench.run import render, run
@@ -28,6 +28,16 @@ def test_build_counts_what_it_indexed(tiny_index: Path) -> None:
     assert built is not None
     assert built.quotes >= 290 and built.articles >= 30 and built.people > 10
     assert built.megabytes > 0 and built.segments >= 1
+
+
+def test_the_corpus_is_generated_once_and_read_back_whole(tmp_path: Path) -> None:
+    generator = Generator(seed=5)
+    (tmp_path / "q60-s5-w800.partial").write_text("{half a line")  # an interrupted earlier run
+    path, seconds = corpus_file(generator, 60, tmp_path)
+    assert seconds is not None and not path.with_suffix(".partial").exists()
+    assert list(read_jsonl(path)) == list(Generator(seed=5).articles(quotes=60))
+    assert corpus_file(generator, 60, tmp_path) == (path, None)  # reused, not generated again
+    assert corpus_file(Generator(seed=6), 60, tmp_path)[0] != path
 
 
 def test_a_build_with_another_schema_is_not_reused(tmp_path: Path) -> None:
