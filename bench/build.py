@@ -85,7 +85,7 @@ def build_index(
     procs = procs or os.cpu_count() or 1
     shutil.rmtree(path, ignore_errors=True)
     started = time.perf_counter()
-    store = IndexStore(path)
+    store = IndexStore(path, bulk=True)
     for chunk in chunks(articles, batch):
         store.ingest(chunk, procs=procs if len(chunk) >= 200 else 1, merge=not optimize)
     if optimize:

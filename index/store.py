@@ -135,11 +135,17 @@ class IndexStore:
         readonly: bool = False,
         group_commits: bool = True,
         group_after: float = 0.5,
+        bulk: bool = False,
     ) -> None:
         """Open the index at ``path``, creating it unless ``readonly`` (a read-only mount must exist).
 
         ``group_commits``: under a backlog of ``group_after`` seconds, concurrent
         ``ingest`` calls share one commit (see ``ingest``).
+        ``bulk``: a bulk loader's store, which keeps the id of every article
+        and quote in the index in memory (about 70 bytes each), so that a
+        commit looks up only those already stored rather than every new one,
+        in every segment: 100 us each in the 14 segments of a 10^5-quote bulk
+        load before its final merge, against 18 us in one.
         """
         self.path = path
         self.group_commits = group_commits
@@ -152,6 +158,9 @@ class IndexStore:
         self._queue: list[_Ticket] = []
         # (generation, registry) after this store's last commit: saves re-reading every person per ingest
         self._people: tuple[int, Registry] | None = None
+        # (generation, ids of the articles and quotes stored) after this store's last commit, if ``bulk``
+        self._ids: tuple[int, set[str]] | None = None
+        self.bulk = bulk
         self._key = str(path.resolve())
         if readonly:
             self.index: FileIndex = whoosh_index.open_dir(str(path), indexname=INDEX_NAME, readonly=True)
@@ -272,15 +281,23 @@ class IndexStore:
     ) -> list[list[ArticleRecord]]:
         # the people as this process's last commit left them, if nothing was committed since
         cached, self._people = self._people, None
+        cached_ids, self._ids = self._ids, None
         with self._writer(procs, merge) as writer, self.index.searcher() as searcher:
             generation = searcher.reader().generation()
             registry = cached[1] if cached and cached[0] == generation else None
-            batch_writer = _Batch(searcher, registry)
+            stored_ids: set[str] | None = None
+            if self.bulk:
+                current = cached_ids and cached_ids[0] == generation
+                stored_ids = cached_ids[1] if cached_ids and current else _stored_ids(searcher)
+            batch_writer = _Batch(searcher, registry, stored_ids)
             results = [[batch_writer.add(extracted) for extracted in batch] for batch in batches]
             batch_writer.write(writer)
         written = getattr(writer, "generation", None)
         if isinstance(written, int):
             self._people = (written, batch_writer.registry)
+            if stored_ids is not None:
+                stored_ids.update(batch_writer.written_ids())
+                self._ids = (written, stored_ids)
         return results
 
 
@@ -299,12 +316,22 @@ def _stored(searcher: Searcher, doc_id: str) -> dict[str, Any] | None:
     return json.loads(fields["payload"]) if fields else None
 
 
+def _stored_ids(searcher: Searcher) -> set[str]:
+    """Every document id in the index's terms: a superset of the live ones (a deleted document's
+    id stays a term until its segment is merged), which is all a "maybe stored" test needs."""
+    return {term.decode("utf-8") for term in searcher.reader().lexicon("id")}
+
+
 class _Batch:
     """Everything one commit writes, merged in memory so each document is written once."""
 
-    def __init__(self, searcher: Searcher, registry: Registry | None = None) -> None:
-        """``registry``: the people as of ``searcher``'s generation, if known (else read from the index)."""
+    def __init__(
+        self, searcher: Searcher, registry: Registry | None = None, stored_ids: set[str] | None = None
+    ) -> None:
+        """``registry``: the people as of ``searcher``'s generation, if known (else read from the index).
+        ``stored_ids``: every article and quote id stored as of that generation, if known (or more)."""
         self.searcher = searcher
+        self.stored_ids = stored_ids
         if registry is None:
             people = [
                 PersonRecord.model_validate_json(f["payload"]) for f in searcher.documents(doctype=PERSON)
@@ -321,7 +348,7 @@ class _Batch:
         article = extracted.article
         if article.id in self.articles:
             return self.articles[article.id]
-        existing = _stored(self.searcher, f"{ARTICLE}:{article.id}")
+        existing = self._stored(f"{ARTICLE}:{article.id}")
         if existing is not None:
             return ArticleRecord.model_validate(existing)
         quote_ids = list(
@@ -330,6 +357,15 @@ class _Batch:
         record = ArticleRecord(**article.model_dump(), quote_ids=quote_ids)
         self.articles[article.id] = record
         return record
+
+    def _stored(self, doc_id: str) -> dict[str, Any] | None:
+        if self.stored_ids is not None and doc_id not in self.stored_ids:
+            return None
+        return _stored(self.searcher, doc_id)
+
+    def written_ids(self) -> set[str]:
+        """The ids of the articles and quotes this batch writes."""
+        return {f"{ARTICLE}:{a}" for a in self.articles} | {f"{QUOTE}:{q}" for q in self.quotes}
 
     def _mentioned(self, name: str) -> PersonRecord | None:
         """A person named inside a quote: a known one, or a new one when the name is a full name.
@@ -349,7 +385,7 @@ class _Batch:
         qid = quote_id(speaker.id if speaker else None, quote.text)
         record = self.quotes.get(qid)
         if record is None:
-            stored = _stored(self.searcher, f"{QUOTE}:{qid}")
+            stored = self._stored(f"{QUOTE}:{qid}")
             if stored:
                 self.stored_quotes.add(qid)
             record = (

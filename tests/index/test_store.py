@@ -34,6 +34,26 @@ def test_same_quote_in_two_articles_has_two_appearances(store: IndexStore) -> No
     assert str(record.published_at) == "2024-03-01"  # the earliest report
 
 
+def _ingested_in_turns(path: Path, bulk: bool) -> tuple[int, int, int]:
+    """Articles, quotes and people after ingests by two stores in turn, the first ``bulk`` or not."""
+    first, second, third = corpus()  # the first two report one quote
+    store = IndexStore(path, bulk=bulk)
+    store.ingest([first])
+    store.ingest([first])
+    IndexStore(path).ingest([second])
+    store.ingest([second, third])
+    hits = IndexReader(store).quotes(QuoteFilter(query='"send soldiers to Freedonia"'), limit=10).items
+    assert [len(hit.record.appearances) for hit in hits] == [2]
+    return store.count(ARTICLE), store.count(QUOTE), store.count(PERSON)
+
+
+def test_a_bulk_store_finds_what_is_stored_whichever_store_stored_it(tmp_path: Path) -> None:
+    """A bulk store remembers the ids it wrote, and reads them again after another store's commit."""
+    bulk = _ingested_in_turns(tmp_path / "bulk", bulk=True)
+    assert bulk == _ingested_in_turns(tmp_path / "plain", bulk=False)
+    assert bulk[0] == 3
+
+
 def test_a_reopened_index_keeps_what_was_committed(store: IndexStore) -> None:
     reopened = IndexStore(store.path)
     assert reopened.count(ARTICLE) == 3
