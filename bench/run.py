@@ -230,7 +230,8 @@ def render(results: dict[str, Any]) -> str:
             "",
             f"== {int(size):,} quotes: {b['quotes']:,} quotes, {b['articles']:,} articles, "
             f"{b['people']:,} people; "
-            f"build {b['seconds']:.0f} s (procs={b['procs']}{', reused' if b.get('reused') else ''}), "
+            f"build {b['seconds']:.0f} s from the corpus file "
+            f"(procs={b['procs']}{', reused' if b.get('reused') else ''}), "
             f"{b['megabytes']:.0f} MB, {b['segments']} segment(s); 1-min load average before the HTTP runs "
             f"{entry.get('load_average')}",
         ]
