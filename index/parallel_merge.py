@@ -76,8 +76,9 @@ def merge_policy(groups: int) -> MergePolicy:
 
     def policy(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
         planned = balanced_groups(segments, groups)
-        kept = [g[0] for g in planned if len(g) == 1 and not g[0].has_deletions()]
-        to_merge = [g for g in planned if not (len(g) == 1 and not g[0].has_deletions())]
+        settled = [g for g in planned if len(g) == 1 and not g[0].has_deletions()]
+        kept = [g[0] for g in settled]
+        to_merge = [g for g in planned if g not in settled]
         if not to_merge:
             return kept
         folder = writer.storage.folder

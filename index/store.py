@@ -285,10 +285,9 @@ class IndexStore:
         with self._writer(procs, merge) as writer, self.index.searcher() as searcher:
             generation = searcher.reader().generation()
             registry = cached[1] if cached and cached[0] == generation else None
-            stored_ids: set[str] | None = None
-            if self.bulk:
-                current = cached_ids and cached_ids[0] == generation
-                stored_ids = cached_ids[1] if cached_ids and current else _stored_ids(searcher)
+            stored_ids = cached_ids[1] if cached_ids and cached_ids[0] == generation else None
+            if self.bulk and stored_ids is None:
+                stored_ids = _stored_ids(searcher)
             batch_writer = _Batch(searcher, registry, stored_ids)
             results = [[batch_writer.add(extracted) for extracted in batch] for batch in batches]
             batch_writer.write(writer)
