@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.direct import find_segments
 from extract.sentences import split
 
@@ -11,71 +13,76 @@ def _sentences(text: str) -> list[str]:
     return [text[s.start : s.end] for s in split(text, 0, len(text), 0, segs)]
 
 
-def test_splits_at_full_stops() -> None:
-    assert _sentences("The vote passed. The mayor left early.") == [
-        "The vote passed.",
-        "The mayor left early.",
-    ]
+CASES = [
+    pytest.param(
+        "The vote passed. The mayor left early.",
+        ["The vote passed.", "The mayor left early."],
+        id="splits at full stops",
+    ),
+    pytest.param(
+        "Sen. Ada Brook met Gen. R. T. Lowe in the U.S. Capitol. They talked.",
+        ["Sen. Ada Brook met Gen. R. T. Lowe in the U.S. Capitol.", "They talked."],
+        id="titles initials and country abbreviations do not end a sentence",
+    ),
+    pytest.param(
+        "The ferry firm moved its office to the U.S. She says the move paid off.",
+        ["The ferry firm moved its office to the U.S.", "She says the move paid off."],
+        id="a country abbreviation ends a sentence before a pronoun",
+    ),
+    pytest.param(
+        "“We won. We earned it,” the coach said. Fans cheered.",
+        ["“We won. We earned it,” the coach said.", "Fans cheered."],
+        id="a quotation of several sentences stays with its attribution",
+    ),
+    pytest.param(
+        "He spoke first. ''Nobody listens,'' she said.",
+        ["He spoke first.", "''Nobody listens,'' she said."],
+        id="a sentence may start with doubled apostrophes",
+    ),
+    pytest.param(
+        "“Can we win the county?” Mr. Hale asked. Nobody answered.",
+        ["“Can we win the county?” Mr. Hale asked.", "Nobody answered."],
+        id="a question quoted before its attribution stays with it",
+    ),
+    pytest.param(
+        "“The quay is ready.” He said, twice, that the ferry would sail.",
+        ["“The quay is ready.”", "He said, twice, that the ferry would sail."],
+        id="a quotation ending in a full stop ends its sentence before he said",
+    ),
+    pytest.param(
+        "“We will see,” the coach said. “[The board] has not called us.”",
+        ["“We will see,” the coach said.", "“[The board] has not called us.”"],
+        id="a quotation opening with an editorial bracket starts a sentence",
+    ),
+    pytest.param(
+        "“The quay is closed.” Mr. Hale said. Fans left.",
+        ["“The quay is closed.” Mr. Hale said.", "Fans left."],
+        id="an attribution that is a whole sentence stays with the quotation before it",
+    ),
+    pytest.param(
+        "“The quay is closed.” He said the ferry would wait.",
+        ["“The quay is closed.”", "He said the ferry would wait."],
+        id="a report after a quotation is a sentence of its own",
+    ),
+    pytest.param(
+        "“We lost,” the coach said. “. . . and we will be back.”",
+        ["“We lost,” the coach said.", "“. . . and we will be back.”"],
+        id="a quotation opening with an ellipsis starts a sentence",
+    ),
+    pytest.param(
+        "Reyes cited a study showing “the pier is safe.”“Your facts are wrong,” Kowal wrote.",
+        ["Reyes cited a study showing “the pier is safe.”", "“Your facts are wrong,” Kowal wrote."],
+        id="a closing mark run into the next opening one ends the sentence",
+    ),
+    pytest.param(
+        "“We are close,” said Kowal.“Very close.”",
+        ["“We are close,” said Kowal.", "“Very close.”"],
+        id="an opening mark run on after a stop starts a sentence",
+    ),
+]
+"""(text, its sentences): one construction each."""
 
 
-def test_titles_initials_and_country_abbreviations_do_not_end_a_sentence() -> None:
-    text = "Sen. Ada Brook met Gen. R. T. Lowe in the U.S. Capitol. They talked."
-    assert _sentences(text) == ["Sen. Ada Brook met Gen. R. T. Lowe in the U.S. Capitol.", "They talked."]
-
-
-def test_a_country_abbreviation_ends_a_sentence_before_a_pronoun() -> None:
-    text = "The ferry firm moved its office to the U.S. She says the move paid off."
-    assert _sentences(text) == ["The ferry firm moved its office to the U.S.", "She says the move paid off."]
-
-
-def test_a_quotation_of_several_sentences_stays_with_its_attribution() -> None:
-    text = "“We won. We earned it,” the coach said. Fans cheered."
-    assert _sentences(text) == ["“We won. We earned it,” the coach said.", "Fans cheered."]
-
-
-def test_a_sentence_may_start_with_doubled_apostrophes() -> None:
-    text = "He spoke first. ''Nobody listens,'' she said."
-    assert _sentences(text) == ["He spoke first.", "''Nobody listens,'' she said."]
-
-
-def test_a_question_quoted_before_its_attribution_stays_with_it() -> None:
-    text = "“Can we win the county?” Mr. Hale asked. Nobody answered."
-    assert _sentences(text) == ["“Can we win the county?” Mr. Hale asked.", "Nobody answered."]
-
-
-def test_a_quotation_ending_in_a_full_stop_ends_its_sentence_before_he_said() -> None:
-    text = "“The quay is ready.” He said, twice, that the ferry would sail."
-    assert _sentences(text) == [
-        "“The quay is ready.”",
-        "He said, twice, that the ferry would sail.",
-    ]
-
-
-def test_a_quotation_opening_with_an_editorial_bracket_starts_a_sentence() -> None:
-    text = "“We will see,” the coach said. “[The board] has not called us.”"
-    assert _sentences(text) == ["“We will see,” the coach said.", "“[The board] has not called us.”"]
-
-
-def test_an_attribution_that_is_a_whole_sentence_stays_with_the_quotation_before_it() -> None:
-    text = "“The quay is closed.” Mr. Hale said. Fans left."
-    assert _sentences(text) == ["“The quay is closed.” Mr. Hale said.", "Fans left."]
-    text = "“The quay is closed.” He said the ferry would wait."
-    assert _sentences(text) == ["“The quay is closed.”", "He said the ferry would wait."]
-
-
-def test_a_quotation_opening_with_an_ellipsis_starts_a_sentence() -> None:
-    text = "“We lost,” the coach said. “. . . and we will be back.”"
-    assert _sentences(text) == ["“We lost,” the coach said.", "“. . . and we will be back.”"]
-
-
-def test_a_closing_mark_run_into_the_next_opening_one_ends_the_sentence() -> None:
-    text = "Reyes cited a study showing “the pier is safe.”“Your facts are wrong,” Kowal wrote."
-    assert _sentences(text) == [
-        "Reyes cited a study showing “the pier is safe.”",
-        "“Your facts are wrong,” Kowal wrote.",
-    ]
-
-
-def test_an_opening_mark_run_on_after_a_stop_starts_a_sentence() -> None:
-    text = "“We are close,” said Kowal.“Very close.”"
-    assert _sentences(text) == ["“We are close,” said Kowal.", "“Very close.”"]
+@pytest.mark.parametrize(("text", "sentences"), CASES)
+def test_sentences(text: str, sentences: list[str]) -> None:
+    assert _sentences(text) == sentences
