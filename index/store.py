@@ -141,8 +141,8 @@ class IndexStore:
 
         ``group_commits``: under a backlog of ``group_after`` seconds, concurrent
         ``ingest`` calls share one commit (see ``ingest``).
-        ``bulk``: a bulk loader's store, which keeps the id of every article
-        and quote in the index in memory (about 70 bytes each), so that a
+        ``bulk``: a bulk loader's store, which keeps the id of every document
+        in the index in memory (about 70 bytes each), so that a
         commit looks up only those already stored rather than every new one,
         in every segment: 100 us each in the 14 segments of a 10^5-quote bulk
         load before its final merge, against 18 us in one.
@@ -158,7 +158,7 @@ class IndexStore:
         self._queue: list[_Ticket] = []
         # (generation, registry) after this store's last commit: saves re-reading every person per ingest
         self._people: tuple[int, Registry] | None = None
-        # (generation, ids of the articles and quotes stored) after this store's last commit, if ``bulk``
+        # (generation, ids of the documents stored) after this store's last commit, if ``bulk``
         self._ids: tuple[int, set[str]] | None = None
         self.bulk = bulk
         self._key = str(path.resolve())
