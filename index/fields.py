@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from index.analysis import PairFrequency, StemmedPositions, StemmedWords, WordPairs
@@ -74,7 +75,8 @@ def build_schema() -> Schema:
         kind=ID,
         article_ids=KEYWORD(commas=True),
         published=DATETIME,
-        published_sort=NUMERIC(sortable=True),  # days since 1970, 0 when unknown: undated sorts last
+        # days since 1970, 0 when unknown (undated sorts last): only sorted on, so a column, not indexed
+        published_sort=COLUMN(NumericColumn("i", default=0)),
         # articles
         title=text_field(field_boost=2.0),
         body=text_field(),

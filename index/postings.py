@@ -4,10 +4,10 @@ Whoosh's ``FieldWriter.add_postings`` walks the sorted postings one by one:
 order checks, a length lookup, then ``W3PostingsWriter.add_posting`` (a
 block-full check, four type assertions, two appends, three comparisons),
 about 9 µs a posting, a third of a bulk build. ``write_postings`` takes the
-postings a term at a time and fills each 512-posting block buffer with a few
-list operations, then lets Whoosh's own writer encode, compress and write the
-block and the term's info, so the files are byte for byte the same (a test
-builds an index both ways and compares them).
+postings a term at a time and encodes each 512-posting block, and the term's
+entry in the term table, from its lists in one go, as Whoosh's writer
+encodes them: the files are byte for byte the same (a test builds an index
+both ways and compares them).
 
 A term's postings travel as one ``TermPostings`` (field, term, documents,
 weights, values): a writer's ``TermPool`` gathers new documents' postings that
@@ -24,12 +24,17 @@ they come leaves only the terms to sort, and nothing to spill.
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import sub
+from pickle import dumps
 from typing import Any
 
 import whoosh.writing
-from whoosh.codec.whoosh3 import W3FieldWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.system import _INT_SIZE, pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 WhooshPool = whoosh.writing.PostingPool  # what ``apply()`` replaces
 
@@ -101,45 +106,122 @@ def write_postings(
     gives the documents' field lengths (None: the codec keeps no lengths).
     Each term's (field, term, documents, weights) is also passed to ``on_term``.
     """
-    field = None
+    field: _FieldPostings | None = None
     for fieldname, text, ids, weights, values in terms:
-        if fieldname != field:
+        if field is None or fieldname != field.name:
             if field is not None:
                 writer.finish_field()
-            writer.start_field(fieldname, schema[fieldname])
-            field = fieldname
-        writer.start_term(text)
+            field = _FieldPostings(writer, fieldname, schema[fieldname])
         lengths = lengths_of(fieldname, ids) if lengths_of else [0] * len(ids)
-        _add_term(writer._postwriter, ids, weights, values, lengths)
-        writer.finish_term()
+        field.add_term(text, ids, weights, values, lengths)
         if on_term is not None:
             on_term(fieldname, text, ids, weights)
     if field is not None:
         writer.finish_field()
 
 
-def _add_term(
-    postwriter: Any,
-    ids: list[int],
-    weights: list[float],
-    values: list[bytes | None],
-    lengths: Sequence[int | None],
-) -> None:
-    """``add_posting`` for each posting of a term: each block buffer filled whole, and written
-    (as ``add_posting`` writes it) when the next block's first posting arrives."""
-    size = postwriter._blocklimit
-    for start in range(0, len(ids), size):
-        if start:
-            postwriter._write_block()
-        end = start + size
-        block_weights = weights[start:end]
-        known = [n for n in lengths[start:end] if n]
-        postwriter._ids = array("I", ids[start:end])
-        postwriter._weights = array("f", block_weights)
-        postwriter._values = [v for v in values[start:end] if v]
-        postwriter._maxweight = max(0, max(block_weights))  # add_posting starts from 0
-        postwriter._minlength = min(known) if known else None
-        postwriter._maxlength = max(known) if known else 0
+class _FieldPostings:
+    """One field's terms, written to a ``W3FieldWriter``'s files as its ``start_term``,
+    ``add_posting`` for each posting and ``finish_term`` write them, byte for byte.
+
+    Whoosh sets up a term-info object and its postings writer's state for
+    every term, asks the postings file for its position (a system call) at
+    each term's start and end, and writes each block in three calls. Most of
+    a segment's terms are rare (a pair of words, a document's id), so that
+    per-term cost is most of writing them. Measured on 15,000 generated
+    quotes: writing their segment 2.90 -> 2.43 s, 2,000 articles 1.25 ->
+    1.14 s; merging four segments of 5,000 articles 59.0 -> 54.4 s.
+    """
+
+    def __init__(self, writer: W3FieldWriter, fieldname: str, fieldobj: Any) -> None:
+        writer.start_field(fieldname, fieldobj)
+        codec = writer._codec
+        if codec._inlinelimit > 1:  # inlining (which 2.7.5 breaks: no ``set_inline``) is not reproduced
+            raise ValueError("postings inlined in the term table are not supported")
+        self.name = fieldname
+        self._key = pack_ushort(writer._fieldid)
+        self._add_key = writer._tindex.add
+        self._file = writer._postfile
+        self._position = self._file.tell()
+        self._blocklimit = codec._blocklimit
+        self._compression = codec._compression
+        self._value_size = fieldobj.format.fixed_value_size()
+
+    def add_term(
+        self,
+        text: bytes,
+        ids: list[int],
+        weights: list[float],
+        values: list[bytes | None],
+        lengths: Sequence[int | None],
+    ) -> None:
+        """Write a term's postings (``ids`` ascending, at least one) and its entry in the term table."""
+        size, compression = self._blocklimit, self._compression
+        chunks = [WHOOSH3_HEADER_MAGIC]
+        written = len(WHOOSH3_HEADER_MAGIC)
+        total_weight = 0.0
+        min_length: int | None = None
+        max_length = 0
+        max_weight: float = 0
+        count = len(ids)
+        for start in range(0, count, size):
+            end = start + size
+            block_ids = ids[start:end]
+            block_weights = weights[start:end]
+            rounded = array("f", block_weights)  # the postings writer's buffer
+            known = [n for n in lengths[start:end] if n]
+            block_min = min(known) if known else None
+            block_max = max(known) if known else 0
+            block_weight = max(0, max(block_weights))  # add_posting starts from 0
+            # W3TermInfo.add_block
+            total_weight += sum(rounded)
+            min_length = block_min if min_length is None else min(min_length, block_min)  # type: ignore[type-var]
+            max_length = max(max_length, block_max)
+            max_weight = max(max_weight, block_weight)
+            # W3PostingsWriter._write_block
+            data = (
+                tuple(map(sub, block_ids, [0, *block_ids[:-1]])),  # delta_encode
+                self._mini_weights(rounded),
+                self._mini_values([v for v in values[start:end] if v]),
+            )
+            databytes = dumps(data, 2)
+            if compression:
+                databytes = zlib.compress(databytes, compression)
+            info = (len(block_ids), block_ids[-1], block_weight, compression)
+            infobytes = dumps((*info, length_to_byte(block_min), length_to_byte(block_max)), 2)
+            length = len(infobytes) + len(databytes)
+            chunks += [pack_int(-length if end >= count else length), infobytes, databytes]
+            written += _INT_SIZE + length
+        self._file.write(b"".join(chunks))
+        terminfo = W3TermInfo._struct.pack(
+            False,
+            total_weight,
+            count,
+            0 if min_length is None else length_to_byte(min_length),
+            length_to_byte(max_length),
+            max_weight,
+            ids[0],
+            ids[-1],
+        )
+        self._add_key(self._key + text, terminfo + pack_long(self._position) + pack_int(written))
+        self._position += written
+
+    @staticmethod
+    def _mini_weights(weights: array[float]) -> tuple[float, ...] | float | None:
+        """``W3PostingsWriter._mini_weights``: None when all are 1, one number when all are equal."""
+        if weights.count(1.0) == len(weights):
+            return None
+        if weights.count(weights[0]) == len(weights):
+            return weights[0]
+        return tuple(weights)
+
+    def _mini_values(self, values: list[bytes | None]) -> tuple[bytes | None, ...] | bytes | None:
+        """``W3PostingsWriter._mini_values``: per the format's fixed value size."""
+        if self._value_size is None or self._value_size < 0:
+            return tuple(values)
+        if self._value_size == 0:
+            return None
+        return b"".join(values)  # type: ignore[arg-type]
 
 
 def apply() -> None:
