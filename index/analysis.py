@@ -49,6 +49,9 @@ def _folded(word: str) -> str:
     return str(stem(word)).translate(accent_map)
 
 
+_last_stems: tuple[str, tuple[int, list[str]]] = ("", (0, []))
+
+
 class StemmedWords(Tokenizer):  # type: ignore[misc]
     """Words, lower-cased, stop words dropped (positions renumbered without them), stemmed and
     accent-folded, as ``stemming_chain()`` yields them."""
@@ -100,7 +103,20 @@ class StemmedWords(Tokenizer):  # type: ignore[misc]
 
     def stems(self, value: str) -> tuple[int, list[str]]:
         """The texts ``__call__`` yields for plain indexing, and the first one's position (the
-        others follow one by one): what the formats below need, without a token per word."""
+        others follow one by one): what the formats below need, without a token per word.
+
+        The last text's stems are kept (read-only to callers): a quote's text
+        is indexed twice in a row, as words and as pairs of words.
+        """
+        global _last_stems
+        last = _last_stems
+        if last[0] == value:
+            return last[1]
+        found = self._stems(value)
+        _last_stems = (value, found)  # one tuple: another thread sees the old pair or the new one
+        return found
+
+    def _stems(self, value: str) -> tuple[int, list[str]]:
         folded = _folded
         first = 0
         words: list[str] = []
