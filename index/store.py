@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import whoosh.codec
 from whoosh import index as whoosh_index
 from whoosh.fields import Schema
 from whoosh.index import FileIndex
@@ -202,6 +203,10 @@ class IndexStore:
             if procs > 1:
                 # each process writes its own segment; merging them is left to later commits
                 options.update(procs=procs, multisegment=True)
+            if not merge:
+                # a bulk load's segments, read once by its final merge: their postings are not
+                # compressed (zlib both ways); what the merge writes is (10^5 build 83.8 -> 78.1 s)
+                options.update(codec=whoosh.codec.default_codec(compression=0))
             try:
                 writer = self.index.writer(timeout=self.lock_timeout, delay=0.05, **options)
             except LockError as e:
@@ -234,8 +239,9 @@ class IndexStore:
         instead of a duplicate; people gain aliases and offices. ``procs`` > 1
         indexes a large batch on that many processes (one new segment each),
         each holding its share's postings in memory (``index.postings.TermPool``).
-        ``merge=False`` leaves the index's small segments unmerged, for a bulk
-        load that merges everything once at the end (Whoosh's ``optimize``).
+        ``merge=False`` leaves the index's small segments unmerged, and their
+        postings uncompressed, for a bulk load that merges everything once at
+        the end (``optimize``).
 
         Under a backlog (``group_commits``, on by default): when the batch that
         has waited longest for the writer has waited ``group_after`` seconds,

@@ -72,3 +72,26 @@ def test_small_merges_during_commits_keep_every_document(tmp_path: Path) -> None
     with store.index.searcher() as searcher:
         stored = {json.loads(fields["payload"])["text"] for fields in searcher.documents(doctype="quote")}
     assert stored == quotes
+
+
+def _compressions(store: IndexStore) -> set[int]:
+    """The zlib levels the postings blocks of every segment's quote words are stored with."""
+    levels = set()
+    with store.index.reader() as reader:
+        for segment_reader, _ in reader.leaf_readers():
+            for text in segment_reader.lexicon("text"):
+                matcher = segment_reader.postings("text", text)
+                levels.add(getattr(matcher, "child", matcher)._compression)  # under a deletions filter
+    return levels
+
+
+def test_a_bulk_loads_segments_are_compressed_only_by_its_final_merge(tmp_path: Path) -> None:
+    store = IndexStore(tmp_path / "index")
+    articles = list(GENERATOR.articles(quotes=300))
+    for start in range(0, len(articles), 10):
+        store.ingest(articles[start : start + 10], merge=False)
+    assert len(store.index._segments()) > 1 and _compressions(store) == {0}
+    before = contents(store)
+    store.optimize()
+    assert len(store.index._segments()) == 1 and _compressions(store) == {3}
+    assert contents(store) == before
