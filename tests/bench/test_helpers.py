@@ -16,7 +16,7 @@ from bench import engine, load, mix, server
 from bench.build import STAMP, cached_build, corpus_file, read_jsonl
 from bench.corpus import Generator
 from bench.floor_app import body
-from bench.run import render, run
+from bench.run import WARM_ROUNDS, render, run
 from index import frequent
 from index.fields import build_schema
 from index.store import INDEX_NAME
@@ -135,4 +135,6 @@ def test_a_whole_tiny_run(tmp_path: Path) -> None:
     saved = json.loads((tmp_path / "latest.json").read_text())
     assert saved["sizes"]["300"]["http"]["mix"]["1"]["all"]["errors"] == 0
     assert saved["sizes"]["300"]["http_cache"]["cheapest"]["all"]["errors"] == 0
+    assert 1 <= len(saved["sizes"]["300"]["http"]["warm_up_p99_ms"]) <= WARM_ROUNDS
     assert "300 quotes" in render(results) and "cache on" in render(results)
+    assert "warm-up rounds" in render(results)
