@@ -68,15 +68,21 @@ def merge_group(folder: str, indexname: str, segments: list[Segment]) -> Segment
         raise
 
 
+def _final(segment: Segment) -> bool:
+    """Whether a segment is as a merge would write it: no deleted documents, postings compressed."""
+    return not segment.has_deletions() and getattr(segment.codec(), "_compression", 1) != 0
+
+
 def merge_policy(groups: int) -> MergePolicy:
     """A Whoosh merge policy leaving ``groups`` segments, merged side by side in ``groups`` processes.
 
-    A group of one segment without deleted documents is kept as it is.
+    A group of one segment without deleted documents is kept as it is, unless its
+    postings are uncompressed (a bulk load's segment, ``IndexStore.ingest(merge=False)``).
     """
 
     def policy(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
         planned = balanced_groups(segments, groups)
-        settled = [g for g in planned if len(g) == 1 and not g[0].has_deletions()]
+        settled = [g for g in planned if len(g) == 1 and _final(g[0])]
         kept = [g[0] for g in settled]
         to_merge = [g for g in planned if g not in settled]
         if not to_merge:

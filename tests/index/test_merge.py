@@ -85,13 +85,15 @@ def _compressions(store: IndexStore) -> set[int]:
     return levels
 
 
-def test_a_bulk_loads_segments_are_compressed_only_by_its_final_merge(tmp_path: Path) -> None:
+@pytest.mark.parametrize("procs", [1, 2])
+def test_a_bulk_loads_segments_are_compressed_only_by_its_final_merge(tmp_path: Path, procs: int) -> None:
     store = IndexStore(tmp_path / "index")
     articles = list(GENERATOR.articles(quotes=300))
-    for start in range(0, len(articles), 10):
-        store.ingest(articles[start : start + 10], merge=False)
-    assert len(store.index._segments()) > 1 and _compressions(store) == {0}
+    half = len(articles) // 2
+    for chunk in (articles[:half], articles[half:]):  # 2 segments: one a merging process, with 2
+        store.ingest(chunk, merge=False)
+    assert len(store.index._segments()) == 2 and _compressions(store) == {0}
     before = contents(store)
-    store.optimize()
-    assert len(store.index._segments()) == 1 and _compressions(store) == {3}
+    store.optimize(procs)
+    assert len(store.index._segments()) == procs and _compressions(store) == {3}
     assert contents(store) == before
