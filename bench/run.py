@@ -232,7 +232,7 @@ def _over(run_: dict[str, Any], concurrency: str, kind: str, engine_p50: float) 
 
 def _warm_note(run_: dict[str, Any]) -> str:
     rounds = run_.get("warm_up_p99_ms")  # not in results written before the warm-up rounds
-    return f"; warm-up rounds (c=8, 5 s) p99 {', '.join(_f(p, 0) for p in rounds)} ms" if rounds else ""
+    return f"; warm-up rounds (c=8) p99 {', '.join(_f(p, 0) for p in rounds)} ms" if rounds else ""
 
 
 def render(results: dict[str, Any]) -> str:
