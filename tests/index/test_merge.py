@@ -8,12 +8,9 @@ from pathlib import Path
 import pytest
 from whoosh.writing import SegmentWriter
 
-from bench.corpus import Generator
 from index import merge
 from index.store import IndexStore
-from tests.index.segments import contents, segmented_index
-
-GENERATOR = Generator(seed=3)
+from tests.index.segments import GENERATOR, contents, segmented_index
 
 
 def _block_bounds(store: IndexStore) -> list[tuple[float, float, float]]:
