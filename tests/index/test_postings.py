@@ -1,11 +1,15 @@
-"""``index.postings`` (and ``index.merge``) write the very bytes Whoosh's own pool, merge and writer write."""
+"""``index.postings`` (and ``index.merge``) write the very bytes Whoosh's own pool, merge and writer write
+(with the small-block rule Whoosh's writer means to follow, ``COMPRESS_FROM``)."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 import whoosh.writing
+from whoosh.codec.whoosh3 import W3PostingsWriter
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.writing import SegmentWriter
 
@@ -29,6 +33,21 @@ def _files(path: Path) -> list[dict[str, bytes]]:
     return found
 
 
+_whooshs_write_block = W3PostingsWriter._write_block
+
+
+def _write_block_as_meant(self: Any, last: bool = False) -> None:
+    """Whoosh's ``_write_block`` with its "don't bother compressing" a small pickle in effect."""
+    compression = self._compression
+    data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+    if len(pickle.dumps(data, 2)) < postings.COMPRESS_FROM:
+        self._compression = 0
+    try:
+        _whooshs_write_block(self, last)
+    finally:
+        self._compression = compression
+
+
 def _build(path: Path, optimize: bool) -> list[dict[str, bytes]]:
     # small commits: several segments with postings of several blocks, merged or not
     build_index(Generator(seed=2).articles(quotes=1200), path, procs=1, batch=60, optimize=optimize)
@@ -43,6 +62,7 @@ def test_the_segment_files_are_whooshs_byte_for_byte(
     monkeypatch.setattr(whoosh.writing, "PostingPool", postings.WhooshPool)
     monkeypatch.setattr(SegmentWriter, "add_postings_to_pool", merge._original_add_postings_to_pool)
     monkeypatch.setattr(SegmentWriter, "_flush_segment", merge._original_flush_segment)
+    monkeypatch.setattr(W3PostingsWriter, "_write_block", _write_block_as_meant)
     whooshs = _build(tmp_path / "whooshs", optimize)
     for files in ours:  # the frequent terms' arrays are ours alone
         del files[frequent.EXTENSION]
