@@ -26,13 +26,18 @@ of a 10^5-quote build (14 segments) 72-77 -> 66 s.
 from __future__ import annotations
 
 import heapq
+import io
+import pickle
+import struct
+import zlib
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import accumulate, groupby, islice
 from operator import itemgetter
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo, _lenfield
 from whoosh.reading import SegmentReader
+from whoosh.system import _SHORT_SIZE, pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
@@ -42,6 +47,10 @@ from index.postings import Posting, TermPostings, flatten, write_postings
 
 _applied = False
 _TERM = itemgetter(0, 1)
+_INT = struct.Struct("!i")  # a posting block's length
+_EXTENT = struct.Struct("!qi")  # a term's postings: offset and length, after its term info
+_TERMINFO_SIZE = W3TermInfo._struct.size
+_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
 
 
 class StreamingPool:
@@ -121,47 +130,79 @@ def live_terms(reader: SegmentReader, startdoc: int, docmap: dict[int, int] | No
     What ``SegmentWriter._process_posts(reader.iter_postings(), ...)`` yields,
     grouped by term: ``iter_postings`` looks each term up again and makes four
     matcher calls per posting (more through the deleted-documents filter);
-    here each term's blocks are decoded whole, straight from the term table's
-    entries.
+    here each term's entry in the term table is unpacked and its postings
+    decoded from one read of its bytes (``term_postings``).
     """
     schema = reader.schema
     terms = reader._terms
+    postfile = terms._postfile
     deleted = reader.deleted_docs_set
-    for (fieldname, btext), terminfo in terms.items():
-        if fieldname not in schema:
+    mapped = bool(deleted) or docmap is not None  # else the documents are numbered from ``startdoc`` as read
+    fields = {pack_ushort(number): name for name, number in terms._fieldmap.items() if name in schema}
+    fixed_sizes = {name: schema[name].format.fixed_value_size() for name in fields.values()}
+    for keybytes, infobytes in terms._tindex.items():
+        fieldname = fields.get(keybytes[:_SHORT_SIZE])
+        if fieldname is None:
             continue
-        matcher = reader.codec().postings_reader(terms._postfile, terminfo, schema[fieldname].format)
-        ids, weights, values = _decoded(matcher)
-        if deleted:
+        if infobytes[0]:  # Whoosh 2.7.5 cannot write these either (no ``W3TermInfo.set_inline``)
+            raise ValueError(f"postings inlined in the term table (field {fieldname!r}) are not supported")
+        offset, length = _EXTENT.unpack_from(infobytes, _TERMINFO_SIZE)
+        raw = postfile.get(offset, length)
+        ids, weights, values = term_postings(raw, fixed_sizes[fieldname], 0 if mapped else startdoc)
+        if deleted and not deleted.isdisjoint(ids):
             live = [i for i, docnum in enumerate(ids) if docnum not in deleted]
             if not live:
                 continue
             ids, weights = [ids[i] for i in live], [weights[i] for i in live]
             values = [values[i] for i in live]
-        renumbered = [startdoc + d for d in ids] if docmap is None else [docmap[d] for d in ids]
-        yield fieldname, btext, renumbered, weights, values
+        if mapped:
+            ids = [startdoc + d for d in ids] if docmap is None else [docmap[d] for d in ids]
+        yield fieldname, keybytes[_SHORT_SIZE:], ids, weights, values
 
 
-def _decoded(matcher: Any) -> tuple[list[int], list[float], list[bytes | None]]:
-    """A term's documents, weights and values, a block at a time, through Whoosh's own block decoding."""
+def term_postings(
+    raw: bytes, fixed_size: int | None, first: int = 0
+) -> tuple[list[int], list[float], list[bytes | None]]:
+    """A term's documents (numbered from ``first``), weights and values, from its bytes in the
+    postings file: what ``W3LeafMatcher`` decodes a block at a time, without a matcher per term.
+
+    Most of a merged segment's terms are rare (a word pair, a document id):
+    setting up a matcher for each, which seeks and reads its header and each
+    block in several calls, was most of reading them. A block is its length
+    (negative for the last), a pickled info tuple, then its data: a pickle,
+    compressed or not as the info says, of document deltas (each block's
+    first from 0), weights (None: all 1; one number: all the same) and values
+    (one byte string, cut by the format's fixed size, when it has one).
+    """
+    if raw[:_MAGIC_SIZE] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError(f"not a Whoosh 3 postings list: {raw[:_MAGIC_SIZE]!r}")
+    view = memoryview(raw)
+    blocks = io.BytesIO(raw)
     ids: list[int] = []
     weights: list[float] = []
     values: list[bytes | None] = []
-    if not isinstance(matcher, W3LeafMatcher):  # a term with one posting, kept inline in the term table
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
-        return ids, weights, values
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        matcher._read_values()
-        ids += matcher._ids
-        weights += matcher._weights
-        values += matcher._values
-        matcher._next_block()
+    position = _MAGIC_SIZE
+    last = False
+    while not last:
+        (length,) = _INT.unpack_from(raw, position)
+        last = length < 0
+        end = position + _INT.size + abs(length)
+        blocks.seek(position + _INT.size)
+        count, _, _, compression, _, _ = pickle.load(blocks)
+        data = view[blocks.tell() : end]
+        block_ids, block_weights, block_values = pickle.loads(zlib.decompress(data) if compression else data)
+        ids += islice(accumulate(block_ids, initial=first), 1, None)
+        if block_weights is None or isinstance(block_weights, float):
+            weights += [1.0 if block_weights is None else block_weights] * count
+        else:
+            weights += block_weights
+        if fixed_size is None or fixed_size < 0:
+            values += block_values
+        elif fixed_size == 0:
+            values += [None] * count
+        else:
+            values += [block_values[i : i + fixed_size] for i in range(0, len(block_values), fixed_size)]
+        position = end
     return ids, weights, values
 
 
