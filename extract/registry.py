@@ -19,7 +19,14 @@ from extract.models import Country, Speaker
 
 
 def fold(name: str) -> str:
-    """Accent- and case-insensitive form of a name, for comparing spellings."""
+    """Accent- and case-insensitive form of a name, for comparing spellings.
+
+    ASCII text, most of it, has nothing to decompose: it skips the look at each
+    character (an index commit folds every quote's text for its id; 10,000
+    articles: 1.4 s of a 4.4 s step the indexing processes wait on).
+    """
+    if name.isascii():
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().replace("’", "'").split())
