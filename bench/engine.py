@@ -60,7 +60,7 @@ class RawWhoosh:
         s, kind, term = self.searcher, request.kind, request.term
         if kind == "person":
             query: Query = Or([Term("speaker_id", i) for i in self._person_ids(term)])
-            hits = s.search(query, limit=10, sortedby="published", reverse=True)
+            hits = s.search(query, limit=10, sortedby="published_sort", reverse=True)
             return [h.fields() for h in hits], len(hits)
         query = self.parser.parse(term)
         if kind == "stance":

@@ -12,7 +12,7 @@ from typing import Any
 
 from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from index.analysis import PairFrequency, StemmedPositions, StemmedWords, WordPairs
@@ -74,8 +74,9 @@ def build_schema() -> Schema:
         topic=ID(sortable=True),
         kind=ID,
         article_ids=KEYWORD(commas=True),
-        published=DATETIME,
-        # days since 1970, 0 when unknown (undated sorts last): only sorted on, so a column, not indexed
+        # days since 1970, 0 when unknown (undated sorts last): sorted on and filtered on as a column,
+        # not indexed. Indexed as a DATETIME, for date ranges, it was 8 terms a document, 12% of
+        # indexing (a 10,000-article commit 29.7 -> 26.2 s); indexes made then keep that field.
         published_sort=COLUMN(NumericColumn("i", default=0)),
         # articles
         title=text_field(field_boost=2.0),

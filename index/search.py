@@ -14,7 +14,9 @@ import json
 import re
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Set
+from datetime import date
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import numpy as np
@@ -28,7 +30,6 @@ from whoosh.query import (
     And,
     AndMaybe,
     AndNot,
-    DateRange,
     Every,
     FuzzyTerm,
     NullQuery,
@@ -55,7 +56,7 @@ from index.models import (
     QuoteOrder,
     QuoteRecord,
 )
-from index.store import IndexStore, day
+from index.store import IndexStore, sort_day
 from index.topterm import Deadline, term_docs, top_term
 
 T = TypeVar("T")
@@ -168,6 +169,18 @@ def _pair_term(query: Query, schema: Schema) -> Term | None:
     ):
         return Term("pairs", PAIR_SEP.join(query.words))
     return None
+
+
+def _dated(days: array[int], after: date | None, before: date | None) -> set[int]:
+    """The documents published from ``after`` to ``before`` (either may be open), by their
+    ``published_sort`` day; undated ones (day 0) never match a date range."""
+    found = np.frombuffer(days, dtype=np.int64)
+    inside = found != 0
+    if after:
+        inside &= found >= sort_day(after)
+    if before:
+        inside &= found <= sort_day(before)
+    return set(np.flatnonzero(inside).tolist())
 
 
 def _confined(query: Query) -> bool:
@@ -434,21 +447,6 @@ class IndexReader:
         conditions.extend((field, [value]) for field, value in exact.items() if value)
         return conditions
 
-    @_pooled
-    def quote_query(self, flt: QuoteFilter) -> Query:
-        """The Whoosh query for a filter: the parsed text query AND every given condition."""
-        clauses: list[Query] = []
-        if flt.query and flt.query.strip():
-            clauses.append(self.parse(flt.query))
-        for field, values in self._conditions(flt):
-            terms = [Term(field, v) for v in values]
-            clauses.append((terms[0] if len(terms) == 1 else Or(terms)) if terms else NullQuery)
-        if flt.published_after or flt.published_before:
-            clauses.append(DateRange("published", day(flt.published_after), day(flt.published_before)))
-        if not any(_confined(c) for c in clauses):
-            clauses.insert(0, Term("doctype", QUOTE))
-        return And(clauses) if len(clauses) > 1 else clauses[0]
-
     def _stopped(self) -> SearchTimeout:
         return SearchTimeout(f"search stopped after its {self.time_budget:g} s budget")
 
@@ -508,8 +506,7 @@ class IndexReader:
                 else:
                     sets.append(set().union(*(data.docs(searcher, field, v) for v in values)))
             if dated:
-                query = DateRange("published", day(flt.published_after), day(flt.published_before))
-                sets.append(set(searcher.docs_for_query(query)))
+                sets.append(_dated(data.days(searcher), flt.published_after, flt.published_before))
             sets.sort(key=len)
             first, *others = sets
             live = data.quotes(searcher)

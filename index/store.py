@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +55,9 @@ def quote_id(speaker_id: str | None, text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def day(value: date | None) -> datetime | None:
-    return datetime(value.year, value.month, value.day) if value else None
-
-
 def sort_day(value: date | None) -> int:
-    """Days since 1970 for date sorting; 0 when unknown, so undated items sort last when newest-first."""
+    """Days since 1970, for date order and date filters; 0 when unknown, so undated items sort last
+    when newest-first and match no date range."""
     return (value - date(1970, 1, 1)).days if value else 0
 
 
@@ -88,7 +85,6 @@ def quote_fields(
         "topic": record.stance.topic,
         "kind": record.kind.value,
         "article_ids": ",".join(a.article_id for a in record.appearances),
-        "published": day(record.published_at),
         "published_sort": sort_day(record.published_at),
         "payload": record.model_dump_json(),
     }
@@ -100,7 +96,6 @@ def article_fields(record: ArticleRecord) -> dict[str, Any]:
         "doctype": ARTICLE,
         "title": record.title,
         "body": record.text,
-        "published": day(record.published_at),
         "published_sort": sort_day(record.published_at),
         "payload": record.model_dump_json(),
     }

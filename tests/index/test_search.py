@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from extract.models import QuoteKind, Stance
@@ -48,10 +50,23 @@ def test_filters_combine(reader: IndexReader) -> None:
 
 
 def test_published_range(reader: IndexReader) -> None:
-    from datetime import date
-
     after = texts(reader, QuoteFilter(published_after=date(2024, 4, 1)))
     assert sorted(after) == ["Sending trainers is a reasonable step,", "the talks were productive and calm"]
+
+
+def test_published_range_holds_both_its_days_and_no_undated_quote(reader: IndexReader) -> None:
+    first_day = [
+        "Aid to Ukraine must continue and Kowalczyk is right,",
+        "We will not send soldiers to Freedonia,",
+    ]
+    assert sorted(texts(reader, QuoteFilter(published_before=date(2024, 3, 1)))) == first_day
+    assert len(texts(reader, QuoteFilter(published_after=date(2024, 4, 10)))) == 2
+    assert (
+        texts(reader, QuoteFilter(published_after=date(2024, 3, 2), published_before=date(2024, 4, 9))) == []
+    )
+    # the third article is undated: its 26 quotes are in no date range
+    assert len(texts(reader, QuoteFilter(published_after=date(1990, 1, 1)))) == 4
+    assert texts(reader, QuoteFilter(person="Zelenskiy", published_before=date(2100, 1, 1))) == []
 
 
 def test_order_by_date_newest_first(reader: IndexReader) -> None:
