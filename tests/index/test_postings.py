@@ -1,5 +1,6 @@
 """``index.postings`` (and ``index.merge``) write the very bytes Whoosh's own pool, merge and writer write
-(with the small-block rule Whoosh's writer means to follow, ``COMPRESS_FROM``)."""
+(with the small-block rule Whoosh's writer means to follow, ``COMPRESS_FROM``), but for stored fields,
+which a merge copies as their writer wrote them: those must hold the same documents."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from bench.corpus import Generator
 from index import frequent, merge, postings
 from index.store import IndexStore
 
+STORED_FILE = "._stored.col"  # each document's stored fields, compared as documents (below)
+FIELD_LENGTHS = "field lengths"  # each field's total length in the segment, for scoring
+
 
 def _files(path: Path) -> list[dict[str, bytes]]:
     """Each segment's files (named without the random segment id), in segment order."""
@@ -27,10 +31,25 @@ def _files(path: Path) -> list[dict[str, bytes]]:
         packed = segment.open_compound_file(store.index.storage)
         assert isinstance(packed, CompoundStorage)
         prefix = segment.segment_id()
-        found.append({name.removeprefix(prefix): packed.open_file(name).read() for name in packed.list()})
+        files = {name.removeprefix(prefix): packed.open_file(name).read() for name in packed.list()}
+        files[FIELD_LENGTHS] = pickle.dumps(
+            sorted(segment._fieldlengths.items())
+        )  # kept in the table of contents
+        found.append(files)
         packed.close()
     store.index.close()
+    for files in found:
+        files.pop(STORED_FILE, None)
     return found
+
+
+def _documents(path: Path) -> list[list[tuple[str, object]]]:
+    """Every document's stored fields, deleted ones too, in document order."""
+    store = IndexStore(path)
+    with store.index.searcher() as searcher:
+        documents = [sorted(searcher.stored_fields(d).items()) for d in range(searcher.doc_count_all())]
+    store.index.close()
+    return documents
 
 
 _whooshs_write_block = W3PostingsWriter._write_block
@@ -62,6 +81,7 @@ def test_the_segment_files_are_whooshs_byte_for_byte(
     monkeypatch.setattr(whoosh.writing, "PostingPool", postings.WhooshPool)
     monkeypatch.setattr(SegmentWriter, "add_postings_to_pool", merge._original_add_postings_to_pool)
     monkeypatch.setattr(SegmentWriter, "_flush_segment", merge._original_flush_segment)
+    monkeypatch.setattr(SegmentWriter, "write_per_doc", merge._original_write_per_doc)
     monkeypatch.setattr(W3PostingsWriter, "_write_block", _write_block_as_meant)
     whooshs = _build(tmp_path / "whooshs", optimize)
     for files in ours:  # the frequent terms' arrays are ours alone
@@ -69,5 +89,6 @@ def test_the_segment_files_are_whooshs_byte_for_byte(
     assert len(ours) == len(whooshs) == (1 if optimize else len(ours)) and len(ours) >= 1
     assert [sorted(files) for files in ours] == [sorted(files) for files in whooshs]
     assert ours == whooshs
+    assert _documents(tmp_path / "ours") == _documents(tmp_path / "whooshs")
     with_postings = [files for files in ours if ".pst" in files]
     assert with_postings and all(len(files[".pst"]) > 10_000 for files in with_postings[:1])
