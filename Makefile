@@ -39,7 +39,7 @@ lock: install
 		--no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
 
 # Benchmark: extraction, index builds (10^4, 10^5 quotes) and search over HTTP against its floors;
-# ~10 min. BENCH_ARGS="--sizes 1000000" opts in to 10^6 quotes (a 12 min build on 2 cores, about 25 min in all).
+# ~6 min. BENCH_ARGS="--sizes 1000000" opts in to 10^6 quotes (a 9 min build on 2 cores, about 19 min in all).
 bench: install
 	$(BIN)/quotesearch bench run $(BENCH_ARGS)
 
