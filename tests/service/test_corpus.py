@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from service import corpus
 from service.corpus import ArticleFileError, read_articles
 
 
@@ -17,6 +18,22 @@ def test_folders_are_read_in_order_with_their_metadata(tmp_path: Path) -> None:
     assert articles[0].meta.outlet == "Coast Herald"
     assert articles[0].meta.source == "a.txt"
     assert articles[1].meta.outlet is None
+
+
+def test_a_folders_metadata_is_read_once_however_many_articles_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(f"Title {i}\n\nBody.")
+    (tmp_path / "articles.toml").write_text('[article."3.txt"]\noutlet = "Coast Herald"\n')
+    reads: list[Path] = []
+    read_metadata = corpus._folder_metadata
+    monkeypatch.setattr(
+        corpus, "_folder_metadata", lambda folder: reads.append(folder) or read_metadata(folder)
+    )
+    articles = list(read_articles([tmp_path]))
+    assert [a.meta.outlet for a in articles] == [None, None, None, "Coast Herald", None]
+    assert reads == [tmp_path]
 
 
 def test_binary_and_non_utf8_files_are_skipped_with_a_warning(
