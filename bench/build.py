@@ -17,7 +17,7 @@ from extract.models import ExtractedArticle
 from index import frequent
 from index.fields import ARTICLE, PERSON, QUOTE, build_schema
 from index.store import INDEX_NAME, IndexStore
-from service.ingest import chunks
+from service.ingest import commit_all
 
 STAMP = "bench-build.json"
 
@@ -86,10 +86,7 @@ def build_index(
     shutil.rmtree(path, ignore_errors=True)
     started = time.perf_counter()
     store = IndexStore(path, bulk=True)
-    for chunk in chunks(articles, batch):
-        store.ingest(chunk, procs=procs if len(chunk) >= 200 else 1, merge=not optimize)
-    if optimize:
-        store.optimize(procs)
+    commit_all(store, articles, batch, bulk=optimize, procs=procs)
     seconds = time.perf_counter() - started
     with store.index.searcher() as searcher:
         segments = len(store.index._segments())

@@ -13,7 +13,7 @@ from extract import extract_article, load_topics
 from extract.models import score_record
 from index.store import IndexBusyError, IndexStore
 from service.corpus import ArticleFileError, read_articles
-from service.ingest import ingest_paths
+from service.ingest import BULK_COMMIT_EVERY, COMMIT_EVERY, ingest_paths
 from service.settings import Settings
 
 
@@ -27,7 +27,7 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    store = IndexStore(args.index_dir or settings.index_dir)
+    store = IndexStore(args.index_dir or settings.index_dir, bulk=args.bulk)
     before = store.doc_count()
     skipped: list[str] = []
     count = ingest_paths(
@@ -35,8 +35,10 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         args.paths,
         load_topics(settings.topics_file),
         workers=args.workers,
+        commit_every=BULK_COMMIT_EVERY if args.bulk else COMMIT_EVERY,
         on_commit=lambda n: print(f"committed {n} articles", file=sys.stderr),
         skipped=skipped,
+        bulk=args.bulk,
     )
     print(f"read {count} articles; index now holds {store.doc_count()} documents (was {before})")
     if skipped:
@@ -99,7 +101,18 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="extract articles and add them to the index (idempotent)")
     ingest.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     ingest.add_argument("--index-dir", type=Path, help="index folder (default: $QUOTESEARCH_INDEX_DIR)")
-    ingest.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="extraction (and bulk indexing) processes (default: all cores)",
+    )
+    ingest.add_argument(
+        "--bulk",
+        action="store_true",
+        help=f"load an archive: commits of {BULK_COMMIT_EVERY} articles indexed on every core, "
+        "then one merge of the whole index (for a new or small index: the merge rewrites all of it)",
+    )
     ingest.set_defaults(run=_ingest)
 
     serve = commands.add_parser(

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -28,6 +29,9 @@ from schema.errors import ApiError, ErrorCode
 from service.corpus import ArticleFile, read_articles
 
 COMMIT_EVERY = 200
+BULK_COMMIT_EVERY = 2000  # articles a bulk load commits at a time, as the benchmark does up to 10^5 quotes
+BULK_PROCS_FROM = 200  # a smaller commit is indexed in the committing process: starting others costs more
+IN_FLIGHT = 16  # articles read ahead per extraction process
 EXTRACT_TIMEOUT = 4.0  # seconds one API-ingested article may take to extract (under the request budget)
 
 logger = logging.getLogger("quotesearch.ingest")
@@ -40,13 +44,25 @@ def _extract_file(topics: Sequence[Topic], article: ArticleFile) -> ExtractedArt
 def extract_files(
     files: Iterable[ArticleFile], topics: Sequence[Topic], workers: int | None = None
 ) -> Iterator[ExtractedArticle]:
-    """Extract articles in order, on ``workers`` processes (all cores by default)."""
+    """Extract articles in order, on ``workers`` processes (all cores by default).
+
+    At most ``IN_FLIGHT`` articles a worker are read ahead: ``Executor.map``
+    would read every file of an archive (and keep its text) before the first
+    result comes back.
+    """
     workers = workers or os.cpu_count() or 1
     if workers == 1:
         yield from (_extract_file(topics, f) for f in files)
         return
+    extract = partial(_extract_file, topics)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(partial(_extract_file, topics), files, chunksize=8)
+        pending: deque[Future[ExtractedArticle]] = deque()
+        for article in files:
+            pending.append(pool.submit(extract, article))
+            if len(pending) >= IN_FLIGHT * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def chunks(items: Iterable[ExtractedArticle], size: int) -> Iterator[list[ExtractedArticle]]:
@@ -76,6 +92,35 @@ def _within_limit(files: Iterable[ArticleFile], skipped: list[str]) -> Iterator[
         yield article
 
 
+def commit_all(
+    store: IndexStore,
+    articles: Iterable[ExtractedArticle],
+    commit_every: int = COMMIT_EVERY,
+    bulk: bool = False,
+    procs: int | None = None,
+    on_commit: Callable[[int], None] | None = None,
+) -> int:
+    """Commit ``articles`` ``commit_every`` at a time; returns how many.
+
+    ``bulk``: a bulk load, as the benchmark builds its indexes. Each commit
+    is indexed by ``procs`` processes (all cores by default) into segments
+    left unmerged, and one merge of the whole index into ``procs`` segments
+    ends the load (``IndexStore.optimize``). Without it, each commit merges
+    the small segments it leaves, which keeps an index that is also being
+    searched in few segments, at several times the cost per article.
+    """
+    procs = procs or os.cpu_count() or 1
+    done = 0
+    for chunk in chunks(articles, commit_every):
+        store.ingest(chunk, procs=procs if bulk and len(chunk) >= BULK_PROCS_FROM else 1, merge=not bulk)
+        done += len(chunk)
+        if on_commit:
+            on_commit(done)
+    if bulk and done:
+        store.optimize(procs)
+    return done
+
+
 def ingest_paths(
     store: IndexStore,
     paths: list[Path],
@@ -84,21 +129,18 @@ def ingest_paths(
     commit_every: int = COMMIT_EVERY,
     on_commit: Callable[[int], None] | None = None,
     skipped: list[str] | None = None,
+    bulk: bool = False,
 ) -> int:
     """Extract and index every article under ``paths``; returns how many were indexed.
 
     Files that are not articles (binary, not UTF-8, blank, too large) are
-    skipped and named in ``skipped``; the rest are indexed.
+    skipped and named in ``skipped``; the rest are indexed, ``commit_every``
+    a commit, as a bulk load if ``bulk`` (``commit_all``).
     """
     skipped = [] if skipped is None else skipped
-    done = 0
     readable = _within_limit(read_articles(paths, skipped), skipped)
-    for chunk in chunks(extract_files(readable, topics, workers), commit_every):
-        store.ingest(chunk)
-        done += len(chunk)
-        if on_commit:
-            on_commit(done)
-    return done
+    articles = extract_files(readable, topics, workers)
+    return commit_all(store, articles, commit_every, bulk, workers, on_commit)
 
 
 class ExtractionTooSlow(ValueError):
