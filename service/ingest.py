@@ -107,7 +107,7 @@ def commit_all(
     left unmerged, and one merge of the whole index into ``procs`` segments
     ends the load (``IndexStore.optimize``). Without it, each commit merges
     the small segments it leaves, which keeps an index that is also being
-    searched in few segments, at several times the cost per article.
+    searched in few segments.
     """
     procs = procs or os.cpu_count() or 1
     done = 0
