@@ -79,9 +79,15 @@ WARM_ROUNDS = 6
 WARM_RATIO = 1.25
 
 
+def settled(p99s: list[float]) -> bool:
+    """Whether warm-up rounds' p99 has stopped falling: the round before the last was within
+    ``WARM_RATIO`` of the last. A drop (4,286 ms, then 722) is a server still warming."""
+    return len(p99s) > 1 and p99s[-2] <= WARM_RATIO * p99s[-1]
+
+
 def warm_up(port: int, bodies: list[tuple[str, str]], seconds: float) -> list[float]:
-    """Load the server at c=8 in rounds of ``seconds`` until a round's p99 is within
-    ``WARM_RATIO`` of the round before (at most ``WARM_ROUNDS``); returns each round's p99.
+    """Load the server at c=8 in rounds of ``seconds`` until their p99 has ``settled``
+    (at most ``WARM_ROUNDS``); returns each round's p99.
 
     Each worker opens its searchers and fills its per-generation filter sets
     on first use; at 10^6 quotes a first facet or stance query takes seconds,
@@ -91,7 +97,7 @@ def warm_up(port: int, bodies: list[tuple[str, str]], seconds: float) -> list[fl
     p99s: list[float] = []
     for _ in range(WARM_ROUNDS):
         p99s.append(load(port, bodies, 8, seconds)["all"]["p99_ms"])
-        if len(p99s) > 1 and p99s[-1] <= WARM_RATIO * p99s[-2]:
+        if settled(p99s):
             break
     return p99s
 

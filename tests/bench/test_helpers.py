@@ -16,7 +16,7 @@ from bench import engine, load, mix, server
 from bench.build import STAMP, cached_build, corpus_file, read_jsonl
 from bench.corpus import Generator
 from bench.floor_app import body
-from bench.run import WARM_ROUNDS, render, run
+from bench.run import WARM_ROUNDS, render, run, settled
 from index import frequent
 from index.fields import build_schema
 from index.store import INDEX_NAME
@@ -138,3 +138,10 @@ def test_a_whole_tiny_run(tmp_path: Path) -> None:
     assert 1 <= len(saved["sizes"]["300"]["http"]["warm_up_p99_ms"]) <= WARM_ROUNDS
     assert "300 quotes" in render(results) and "cache on" in render(results)
     assert "warm-up rounds" in render(results)
+
+
+def test_the_warm_up_goes_on_while_its_p99_keeps_falling() -> None:
+    assert not settled([4286.0])
+    assert not settled([4286.0, 722.0])  # a server still warming
+    assert settled([722.0, 700.0])
+    assert settled([100.0, 120.0])  # no better: as warm as it gets
