@@ -33,7 +33,7 @@ import io
 import pickle
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, groupby, islice
 from operator import itemgetter
 from typing import Any
@@ -275,13 +275,8 @@ def _write_per_doc(self: Any, fieldnames: set[str], reader: Any) -> dict[int, in
     new = range(self.docnum, self.docnum + len(live))
     count = reader.doc_count_all()
     for name in sorted(fieldnames):  # each column is its own file: the order is immaterial
-        lengths = segment_lengths(perdoc, name, count)
-        kept = [(docnum, byte) for docnum, old in zip(new, live, strict=True) if (byte := lengths[old])]
-        if kept:
-            add = _column_writer(out, _lenfield(name), LENGTHS_COLUMN).add
-            for docnum, byte in kept:
-                add(docnum, byte)
-            out._fieldlengths[name] += sum(byte_to_length(byte) for _, byte in kept)
+        if perdoc.has_column(_lenfield(name)):  # ID, KEYWORD and stored-only fields keep no lengths
+            _copy_lengths(out, name, segment_lengths(perdoc, name, count), zip(new, live, strict=True))
         column = schema[name].column_type
         if column and reader.has_column(name):
             values = reader.column_reader(name, column, translate=False)
@@ -300,6 +295,17 @@ def _write_per_doc(self: Any, fieldnames: set[str], reader: Any) -> dict[int, in
                 VarBytesColumn.Writer.add(target, docnum, data)
     self.docnum = out._doccount = self.docnum + len(live)  # as start_doc and finish_doc leave them
     return dict(zip(live, new, strict=True)) if reader.has_deletions() else None
+
+
+def _copy_lengths(out: Any, fieldname: str, lengths: bytes, renumbered: Iterable[tuple[int, int]]) -> None:
+    """Write a field's non-zero length bytes for the (new, old) document numbers, and add their
+    lengths to the segment's total for the field, as ``add_field`` does a document at a time."""
+    kept = [(docnum, byte) for docnum, old in renumbered if (byte := lengths[old])]
+    if kept:
+        add = _column_writer(out, _lenfield(fieldname), LENGTHS_COLUMN).add
+        for docnum, byte in kept:
+            add(docnum, byte)
+        out._fieldlengths[fieldname] += sum(byte_to_length(byte) for _, byte in kept)
 
 
 def _column_writer(out: Any, fieldname: str, column: Any) -> Any:

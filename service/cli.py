@@ -13,7 +13,7 @@ from extract import extract_article, load_topics
 from extract.models import score_record
 from index.store import IndexBusyError, IndexStore
 from service.corpus import ArticleFileError, read_articles
-from service.ingest import BULK_COMMIT_EVERY, COMMIT_EVERY, ingest_paths
+from service.ingest import BULK_COMMIT_EVERY, ingest_paths
 from service.settings import Settings
 
 
@@ -35,7 +35,6 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         args.paths,
         load_topics(settings.topics_file),
         workers=args.workers,
-        commit_every=BULK_COMMIT_EVERY if args.bulk else COMMIT_EVERY,
         on_commit=lambda n: print(f"committed {n} articles", file=sys.stderr),
         skipped=skipped,
         bulk=args.bulk,

@@ -126,7 +126,7 @@ def ingest_paths(
     paths: list[Path],
     topics: Sequence[Topic],
     workers: int | None = None,
-    commit_every: int = COMMIT_EVERY,
+    commit_every: int | None = None,
     on_commit: Callable[[int], None] | None = None,
     skipped: list[str] | None = None,
     bulk: bool = False,
@@ -135,12 +135,14 @@ def ingest_paths(
 
     Files that are not articles (binary, not UTF-8, blank, too large) are
     skipped and named in ``skipped``; the rest are indexed, ``commit_every``
-    a commit, as a bulk load if ``bulk`` (``commit_all``).
+    a commit (by default ``BULK_COMMIT_EVERY`` for a bulk load, else ``COMMIT_EVERY``),
+    as a bulk load if ``bulk`` (``commit_all``).
     """
     skipped = [] if skipped is None else skipped
     readable = _within_limit(read_articles(paths, skipped), skipped)
     articles = extract_files(readable, topics, workers)
-    return commit_all(store, articles, commit_every, bulk, workers, on_commit)
+    size = commit_every or (BULK_COMMIT_EVERY if bulk else COMMIT_EVERY)
+    return commit_all(store, articles, size, bulk, workers, on_commit)
 
 
 class ExtractionTooSlow(ValueError):
