@@ -995,10 +995,10 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
         who, _real = ctx.people.classify(np_start, np_end)
         if document:
             who = None
-        elif who is None or (who.kind != "person" and not _past_stance(word)):
-            continue  # ... unless the verb is in the past tense, which no noun is: then any phrase
-            # naming someone the article knows ("the Kentucky senator dismissed", "the White House
-            # urged"), an organisation too, takes the stance
+        elif (who is None or who.kind != "person") and not (_past_stance(word) and word not in _DEED_TOO):
+            continue  # ... unless the verb is in the past tense, which no noun is: then any subject
+            # takes the stance, an organisation ("the White House urged") or a group ("lawmakers
+            # endorsed"), the group with no speaker named
         span = _attitude_object(ctx, tok)
         if span and _OPINION_ONLY.match(ctx.masked, span[0], span[1]):
             continue  # "expressed his views on the plan": that he opined, not what he said
@@ -1030,6 +1030,12 @@ _DOCUMENT_SUBJECT = re.compile(
 )
 """A document as a stance verb's subject ("The report cited [...]"): what it says is reported,
 as a person's words are, with no one named as speaker."""
+
+
+_DEED_TOO = inflect("focus") | inflect("refer") | inflect("discuss")
+"""Past-tense stance verbs that as often tell of a thing or a deed ("the speech focused on",
+"referred the request to", "officials from 20 countries discussed options"): a stance only
+with a named speaker."""
 
 
 _AS_JUDGING = wordset(
@@ -1106,6 +1112,8 @@ _ADJUNCT_AFTER_NAME = re.compile(
 
 _INFINITIVE_VERBS = frozenset(f for lemma in wordlist("decline refuse seek") for f in inflect(lemma))
 """Stance verbs taking an infinitive, which is their object whole: "declined [to comment]"."""
+_DECLINE = inflect("decline")
+_NUMBER_NEXT = re.compile(r"\s+(?:by\s+)?[$\d]")
 _ANONYMITY = re.compile(r"\s*(?:on\s+)?(?:the\s+)?condition\s+(?:of|that)\b", re.I)
 """'spoke on condition of anonymity': the terms of speaking, not its topic."""
 _PRONOUN_OBJECT = re.compile(r"(?:him|her|them|it|us|me)\b", re.I)
@@ -1131,6 +1139,8 @@ def _attitude_object(ctx: _Ctx, verb: Tok) -> tuple[int, int] | None:
     start = verb.end
     first: str | None = None
     infinitive = verb.text.casefold() in _INFINITIVE_VERBS
+    if verb.text.casefold() in _DECLINE and _NUMBER_NEXT.match(ctx.masked, verb.end):
+        return None  # "sales declined 8 percent": a fall, not a refusal
     for nxt in tokenize(ctx.masked, verb.end, min(ctx.sent.end, verb.end + 40)):
         word = nxt.text.casefold()
         if word not in _ATTITUDE_PARTICLES or (infinitive and word == "to"):

