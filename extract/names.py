@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from extract.given_names import given_name_sex
 from extract.lexicon import lexicon, wordset
 from extract.titles import HONORIFICS, TitleInfo, country_of, is_office_head, parse_title
 
@@ -351,7 +352,7 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
                 organization=extra.organization or title.organization,
             )
         tokens = tuple(words)
-        gender = _gender(title_text)
+        gender = _gender(title_text) or (given_name_sex(words[0]) if len(words) > 1 else None)
         out.append(
             NameMention(
                 toks[tstart].start if title_text else name_start,

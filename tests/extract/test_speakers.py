@@ -40,6 +40,14 @@ def test_pronouns_follow_gender_when_the_article_shows_it() -> None:
     assert _speakers(text) == ["Petra Lind", "Omar Haddad"]
 
 
+def test_pronouns_follow_the_sex_a_given_name_mostly_has() -> None:
+    text = (
+        "Susan Ward met Robert Hale on Friday to discuss the new toll.\n\n"
+        "He said the toll was fair. She said it was too high."
+    )
+    assert _speakers(text) == ["Robert Hale", "Susan Ward"]
+
+
 def test_a_name_inside_a_quote_is_not_a_pronoun_antecedent() -> None:
     text = "“The plan Omar Haddad proposed is sound,” Petra Lind said. “It deserves support,” she added."
     assert _speakers(text) == ["Petra Lind", "Petra Lind"]
