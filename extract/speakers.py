@@ -298,12 +298,25 @@ class People:
         """Note a resolved mention (description, pronoun) so later pronouns can find it."""
         self._note(pos, ent)
 
-    def organization(self, phrase: str) -> Entity:
-        """The organisation a phrase names ("the French defense ministry"), one per name."""
+    def organization(self, phrase: str) -> Entity | None:
+        """The organisation a phrase names ("the French defense ministry"), one per name.
+
+        A bare head noun ("the campaign", "the company") names the latest organisation the
+        article gave with that head ("the Sanders campaign"), or none that can be told."""
         words = phrase.split()
         while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in _NOT_ORG_NAME):
             words = words[1:]  # "Yet Bloomberg says": the organisation is Bloomberg
         name = " ".join(words)
+        if not words:
+            return None
+        if len(words) == 1 and name.islower():
+            head = [name.casefold()]
+            known = [
+                e
+                for e in self.entities
+                if e.kind == "organization" and e.name.casefold().split()[-1:] == head
+            ]
+            return known[-1] if known else None
         known = self._by_word.get(("organization", name.casefold()))
         if known:
             return known[0]

@@ -82,6 +82,14 @@ def test_an_appositive_or_relative_clause_does_not_steal_the_speaker() -> None:
     assert _speakers(text) == ["Lena Ortiz", "Tom Reyes"]
 
 
+def test_a_bare_organisation_noun_is_the_latest_such_organisation_or_no_one() -> None:
+    text = (
+        "The Swedish foreign ministry said that the embassy would stay open.\n\n"
+        "The ministry said the staff were safe. The company said its ferries would still run."
+    )
+    assert _speakers(text) == ["Swedish foreign ministry", "Swedish foreign ministry", None]
+
+
 def test_an_office_holder_who_speaks_for_a_country_holds_its_office() -> None:
     text = "Prime Minister Jan Berg said that “Denmark will not send ships.”"
     speaker = extract_article(text).quotes[0].speaker
