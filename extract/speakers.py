@@ -311,12 +311,12 @@ class People:
             return None
         if len(words) == 1 and name.islower():
             head = [name.casefold()]
-            known = [
+            same_head = [
                 e
                 for e in self.entities
                 if e.kind == "organization" and e.name.casefold().split()[-1:] == head
             ]
-            return known[-1] if known else None
+            return same_head[-1] if same_head else None
         known = self._by_word.get(("organization", name.casefold()))
         if known:
             return known[0]
