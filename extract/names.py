@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from extract.dictionary import is_common_word
 from extract.given_names import given_name_sex
 from extract.lexicon import lexicon, wordset
 from extract.titles import HONORIFICS, TitleInfo, country_of, is_office_head, parse_title
@@ -160,6 +161,8 @@ def _name_part(
     if _is_acronym(word) or word.casefold() in NOT_NAME:
         return False
     if word.casefold() in _title_words() or word.casefold() in lexicon().groups or country_of(word):
+        return False
+    if word.endswith("s") and country_of(word[:-1]):  # "Germans", "Russians": a people, not a name
         return False
     # a capitalised sentence opener ("Western", "Facing") is not a name; "Kelly" is when the
     # article also capitalises it inside a sentence
@@ -364,7 +367,27 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
                 gender,
             )
         )
-    return out
+    return _drop_word_openers(out, {toks[k].start for k in starts}, inside)
+
+
+def _drop_word_openers(
+    mentions: list[NameMention], opener_starts: set[int], inside: frozenset[str]
+) -> list[NameMention]:
+    """Mentions less the one-word ones that are a dictionary word opening a sentence ("Given
+    his record", "Dozens of them", "Pretty soon"), when the article never capitalises that
+    word inside a sentence, gives no longer name holding it and puts no title before it: a
+    surname that is also a word ("Brown", "Sanders") has its full name somewhere."""
+    name_words = {w for m in mentions if len(m.tokens) > 1 for w in m.tokens}
+    return [
+        m
+        for m in mentions
+        if len(m.tokens) > 1
+        or m.name_start not in opener_starts
+        or m.start != m.name_start
+        or m.tokens[0] in inside
+        or m.tokens[0] in name_words
+        or not is_common_word(m.tokens[0])
+    ]
 
 
 def _named_thing(toks: list[Tok], last: int) -> bool:

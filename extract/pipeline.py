@@ -218,7 +218,12 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 bisect.insort(cue_starts, seg.open)
                 continue
             if who is None and not lead.endswith(":"):
-                continue  # a quotation a colon introduces is someone's words even when unnamed
+                # a quotation a colon introduces is someone's words even when unnamed, and so is
+                # a fragment going on with the report just before it ("..., she said. It
+                # works only when “all pay.”"), whose speaker the merge gives it
+                fragment = Found(seg.start, seg.end, QuoteKind.DIRECT, None, seg.open, None, (seg,))
+                if latest is None or not _paraphrase_goes_on(doc, latest, fragment):
+                    continue
         else:
             latest_para = _para(doc, latest.start) if latest is not None else None
             replier = _previous_subject(doc, people, si, latest)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from extract.names import find_names
 
 
@@ -50,7 +52,23 @@ def test_organisations_and_sentence_openers_are_not_people() -> None:
 def test_a_capitalised_opener_the_article_also_writes_in_lower_case_is_not_a_name() -> None:
     text = "Numerous ministers came. The numerous delays annoyed Petra Lind."
     assert _names(text) == ["Petra Lind"]
-    assert "Numerous" in _names(text.replace("The numerous", "The many"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Dozens of workers came. Given the delays, they left.", []),
+        ("Kowal came. The delays annoyed him.", ["Kowal"]),  # no dictionary word: a surname
+        ("Brown came. The delays annoyed him.", []),
+        ("Brown came. The delays annoyed Anna Brown.", ["Brown", "Anna Brown"]),
+        ("Senator Brown came. The delays annoyed him.", ["Brown"]),
+        ("Many Germans and Hispanics came, and Millennials left.", []),  # peoples and groups
+    ],
+)
+def test_a_lone_opener_that_is_a_dictionary_word_is_a_name_only_if_the_article_says_so(
+    text: str, names: list[str]
+) -> None:
+    assert _names(text) == names
 
 
 def test_honorifics_give_a_gender() -> None:

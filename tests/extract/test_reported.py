@@ -1379,7 +1379,7 @@ def test_a_quotation_a_document_reads_is_not_the_last_speakers() -> None:
 
 
 def test_a_headline_verb_after_a_quoted_term_is_a_second_predicate() -> None:
-    assert _found("Marten declares ‘victory,’ ignores losses") == [("direct", "victory,", "Marten")]
+    assert _found("Kowal declares ‘victory,’ ignores losses") == [("direct", "victory,", "Kowal")]
 
 
 def test_a_programme_named_in_the_setting_is_no_quotation() -> None:
