@@ -181,7 +181,7 @@ _COMPLEMENT_LEMMAS = wordlist(
     "worry expect doubt consider view regard deem reckon suspect agree object protest counter respond "
     "reply answer retort greet nickname summarize express voice signal promote push pitch champion "
     "advocate favor favour prefer target dismiss decry pronounce mispronounce sing read echo mouth utter "
-    "whisper murmur mutter exclaim recite"
+    "whisper murmur mutter exclaim recite offer rank"
 )
 _IRREGULAR = {
     "say": "said",

@@ -53,11 +53,13 @@ _SETTING_AFTER = re.compile(
     r"\s*(?:(?:\w+|\d+)\s+times|moments?\s+(?:after|before)\b.*"
     r"|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:tweet|statement|interview|speech|post|letter|e-?mail|op-ed)\b.*"
     r"|on\s+(?:Twitter|Facebook|Instagram|television|radio)\b.*"
-    r"|(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)\b.*)",
+    r"|(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*"
+    r"|(?:last|this|early|late)\s+(?:week|month|year|night)\b.*)",
     re.I | re.S,
 )
 """Where and when after a quoted fragment that ends its verb's object ("called the plan
-“rigged” in a tweet Tuesday", "said “ferry” five times"): the writer's setting, not the quote."""
+“rigged” in a tweet Tuesday", "said “ferry” five times", "defended him as a “decent man”
+Tuesday, hours after ..."): the writer's setting, not the quote."""
 _NOUN_PHRASE_END = re.compile(r"\s+[-–—]\s")
 _VERB_WITH_OBJECT = re.compile(r"\s+[a-z]+\s+(?:a|an|the|his|her|its|their|our|my)\s", re.I)
 """A word and a determiner after the term: a verb and its object ("what they called a
@@ -94,6 +96,10 @@ _DETERMINERS = wordset("a an the")
 _NOT_NAMED = _DETERMINERS | wordset("so he she they it we i you who which that what also")
 _DETERMINERS_ALL = wordset("the a an his her their its our my your this that these those")
 _NAMING_NOUNS = wordset("term terms label labels brand nickname")
+_ARTICLES_AND_OWNERS = wordset("a an the his her their its our my your")
+"""Words before an "-ing" or "-ed" form that make it an adjective ("an opposing campaign");
+"that" is left out, as it is as often a relative pronoun ("letters that called him ..."). A
+base form after them stays a cue: "his call for [“a total ban”]" is a noun of saying."""
 _NOUN_REACH = 4  # words from a naming participle back to the determiner of its noun
 
 
@@ -164,6 +170,9 @@ def complement(text: str, masked: str, sent: Sentence, seg: Segment) -> tuple[in
     for n, tok in enumerate(iter_tokens_back(masked, sent.start, seg.open)):
         low = tok.text.casefold()
         if verb is not None:
+            if low in _ARTICLES_AND_OWNERS and verb.text.casefold().endswith(("ing", "ed")):
+                verb = None  # "an opposing campaign in “disarray”": an adjective; the verb is further back
+                continue
             if noun is None and low in _DETERMINERS_ALL and verb.text.casefold() in _NAMING_NOUNS:
                 noun, verb = verb, None  # "the term “...”": a noun, unless no verb governs it
             else:

@@ -137,7 +137,9 @@ def _is_initial(tok: Tok) -> bool:
 
 
 def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and word.isalpha()
+    """An acronym, plural ones too ("NATO", "CEOs", "MPs")."""
+    stem = word[:-1] if word.endswith("s") else word
+    return len(stem) >= 2 and stem.isupper() and stem.isalpha()
 
 
 def _joined(text: str, a: Tok, b: Tok) -> bool:

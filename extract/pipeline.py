@@ -188,7 +188,9 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
             if owner is not None:
                 who = owner.who  # "what the mayor called a “disaster”": the mayor's word
             elif who is None and not group:
-                who = _possessor(doc, people, sent) or _nearest_person(doc, people, sent, seg)
+                who = _possessor(doc, people, sent) or _nearest_person(
+                    people, sent, comp[0] if comp else seg.open
+                )
             if comp is None and words < _UNCUED_WORDS and not lead.endswith(":") and not _person(who):
                 continue  # a short phrase is a person's words only: "the party's “fair deal”" is a label
             if comp is not None:
@@ -319,10 +321,13 @@ def _possessor(doc: _Doc, people: People, sent: Sentence) -> Entity | None:
     return people.pronoun("he" if m.group(1) == "His" else "she", sent.start)
 
 
-def _nearest_person(doc: _Doc, people: People, sent: Sentence, seg: Segment) -> Entity | None:
+def _nearest_person(people: People, sent: Sentence, limit: int) -> Entity | None:
+    """The last person named in the sentence before ``limit``: the start of the verb object
+    holding a quoted fragment, so that the person the words describe ("ranked [Fiorina as
+    ...]") is not taken for the one who said them."""
     best: Entity | None = None
-    for m in people.mentions_in(sent.start, seg.open):
-        if m.name_end <= seg.open and not people.is_quoted(m.name_start):
+    for m in people.mentions_in(sent.start, limit):
+        if m.name_end <= limit and not people.is_quoted(m.name_start):
             best = people.entity_of(m) or best
     return best
 

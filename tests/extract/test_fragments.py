@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import extract_article
 
 
@@ -155,3 +157,37 @@ def test_a_named_subject_doing_its_own_thing_after_and_ends_the_object() -> None
         "and union chief Tom Reyes hugging her."
     )
     assert [q.text for q in extract_article(text).quotes] == ["her “the champion we need”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (  # "opposing" after "an" is an adjective: the verb is "dismissed"
+            "Mayor Ilse Marten dismissed the rumour as a sign of an opposing campaign in “disarray.”",
+            ("the rumour as a sign of an opposing campaign in “disarray.”", "Ilse Marten"),
+        ),
+        (  # a bare weekday and what follows it are the writer's setting
+            "Mayor Ilse Marten defended the toll as a “fair deal” Tuesday, hours after the vote.",
+            ("the toll as a “fair deal”", "Ilse Marten"),
+        ),
+        (
+            "Mayor Ilse Marten offered herself as a “law and order” candidate.",
+            ("herself as a “law and order” candidate", "Ilse Marten"),
+        ),
+    ],
+)
+def test_a_judging_verb_carries_its_object_as_far_as_the_fragment(
+    text: str, quote: tuple[str, str | None]
+) -> None:
+    assert _quotes(text) == [quote]
+
+
+def test_the_person_a_fragment_describes_is_not_its_speaker() -> None:
+    text = (
+        "This past spring, harbour chief Ilse Marten called the merger “a bad deal” and ranked "
+        "Tom Baker as one of the worst planners “in the history of the port.”"
+    )
+    assert _quotes(text)[-1] == (
+        "Tom Baker as one of the worst planners “in the history of the port.”",
+        "Ilse Marten",
+    )
