@@ -181,7 +181,7 @@ _COMPLEMENT_LEMMAS = wordlist(
     "worry expect doubt consider view regard deem reckon suspect agree object protest counter respond "
     "reply answer retort greet nickname summarize express voice signal promote push pitch champion "
     "advocate favor favour prefer target dismiss decry pronounce mispronounce sing read echo mouth utter "
-    "whisper murmur mutter exclaim recite offer rank"
+    "whisper murmur mutter exclaim recite offer rank credit command order"
 )
 _IRREGULAR = {
     "say": "said",
@@ -195,6 +195,9 @@ _IRREGULAR = {
     "read": "read",
     "sing": "sang sung",
     "refer": "referred referring",
+    "admit": "admitted admitting",
+    "regret": "regretted regretting",
+    "extol": "extolled extolling",
     "prefer": "preferred preferring",
 }
 
@@ -209,8 +212,13 @@ def inflect(lemma: str) -> set[str]:
     elif lemma.endswith(("sh", "ch", "s", "x")):
         forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
     else:
+        one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1  # "slam", not "credit" or "threaten"
         double = (
-            len(lemma) > 2 and lemma[-1] in "bgmnpt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+            one_syllable
+            and len(lemma) > 2
+            and lemma[-1] in "bgmnpt"
+            and lemma[-2] in "aeiou"
+            and lemma[-3] not in "aeiou"
         )
         stem = lemma + lemma[-1] if double else lemma
         forms |= {lemma + "s", stem + "ed", stem + "ing"}

@@ -34,6 +34,11 @@ def test_verb_forms_are_inflected_from_lemmas() -> None:
     assert {"endorsed", "railed", "criticizes"} <= ATTITUDE_VERBS
 
 
+def test_only_a_one_syllable_verb_doubles_its_last_consonant() -> None:
+    assert {"slammed", "admitted", "credited", "threatened", "targeted"} <= COMPLEMENT_VERBS | ATTITUDE_VERBS
+    assert not {"creditted", "threatenned", "targetted"} & (COMPLEMENT_VERBS | ATTITUDE_VERBS)
+
+
 def test_a_participle_inside_a_compound_word_is_no_cue() -> None:
     text = "The tax-writing committee met."
     assert find_cues(text, 0, len(text)) == []

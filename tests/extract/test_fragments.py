@@ -174,6 +174,10 @@ def test_a_named_subject_doing_its_own_thing_after_and_ends_the_object() -> None
             "Mayor Ilse Marten offered herself as a “law and order” candidate.",
             ("herself as a “law and order” candidate", "Ilse Marten"),
         ),
+        (
+            "Mayor Ilse Marten credited the crews for “a tireless week.”",
+            ("the crews for “a tireless week.”", "Ilse Marten"),
+        ),
     ],
 )
 def test_a_judging_verb_carries_its_object_as_far_as_the_fragment(
@@ -191,3 +195,8 @@ def test_the_person_a_fragment_describes_is_not_its_speaker() -> None:
         "Tom Baker as one of the worst planners “in the history of the port.”",
         "Ilse Marten",
     )
+
+
+def test_an_order_carries_its_object_and_the_quoted_infinitive() -> None:
+    text = "Tom Baker ran the night shift. Mayor Ilse Marten ordered the port to “stay open all night.”"
+    assert _quotes(text) == [("the port to “stay open all night.”", "Ilse Marten")]
