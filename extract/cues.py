@@ -199,6 +199,9 @@ _IRREGULAR = {
     "regret": "regretted regretting",
     "extol": "extolled extolling",
     "prefer": "preferred preferring",
+    "seek": "sought",
+    "know": "knew known",
+    "show": "shown",
 }
 
 
