@@ -202,6 +202,7 @@ _IRREGULAR = {
     "seek": "sought",
     "know": "knew known",
     "show": "shown",
+    "find": "found",
 }
 
 
