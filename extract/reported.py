@@ -287,6 +287,8 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
         w = tok.text
         if w in {",", ";", ":", "(", ")", "\x00", "—", "–", '"', "“", "”"} or w.casefold() in _BOUNDARY_WORDS:
             break
+        if w in {"-", "--"} and ctx.masked[tok.start - 1 : tok.start].isspace():
+            break  # a dash typed as a spaced hyphen closes an aside ("Trump - who said ... - said")
         if not (w[:1].isalnum() or w in {"’", "'", "-", ".", "&"}):
             break
         if count >= _SLOT_WORDS:
@@ -1844,6 +1846,10 @@ _COMMA = re.compile(r",\s+")
 _SUBJECT_TOKENS = 30  # more than any subject noun phrase
 
 
+_OPENING_TIME = re.compile(rf"\s*(?:{_TIME}|yesterday|today)\s+(?=(?-i:[A-Z]))", re.I)
+"""A time phrase opening a sentence with no comma after it: the subject follows it."""
+
+
 def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Entity | None, bool]:
     """The sentence's subject when it names someone, and whether a subject was found at all.
 
@@ -1853,7 +1859,8 @@ def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Ent
     """
     commas = (m.end() for m in _COMMA.finditer(masked, sent.start, sent.end))
     for pos in [sent.start, *islice(commas, 3)]:
-        toks = list(islice(iter_tokens(masked, pos, sent.end), _SUBJECT_TOKENS))
+        opening = _OPENING_TIME.match(masked, pos, sent.end)  # "On Sunday Mr. Trump wrote ..."
+        toks = list(islice(iter_tokens(masked, opening.end() if opening else pos, sent.end), _SUBJECT_TOKENS))
         while toks and toks[0].text.casefold() in _CONJ:
             toks = toks[1:]
         if not toks or toks[0].text.casefold() in _INTRO or toks[0].text == "\x00":

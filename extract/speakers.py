@@ -370,6 +370,8 @@ class People:
             if described:
                 self.record(start, described)
             return described, True
+        if re.fullmatch(r"(?-i:[a-z]+(?:ed|ing))", toks[0]):
+            return None, True  # "issued a statement": a verb phrase, no one's name
         if (
             content[-1] in _WORKS
             or any(w in _ORG_HEADS for w in content[-2:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import extract_article
 
 
@@ -141,3 +143,26 @@ def test_an_ambiguous_pronoun_match_does_not_fix_a_gender_for_the_whole_article(
 
 def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
     assert _speakers("The storm passed. Columnist Ann Lee said the pier had held up well.") == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a dash typed as a spaced hyphen closes the aside before the verb
+            "The dockers back Tom Reyes. Tom Reyes - who once vowed to “sink the ferry” and the pier - "
+            "said on Monday that the toll was fair.",
+            "Tom Reyes",
+        ),
+        (  # a time phrase with no comma opens the sentence before its subject
+            "On Sunday Mayor Ilse Marten wrote to the council again, saying that the toll was fair.",
+            "Ilse Marten",
+        ),
+        (  # a verb phrase is no organisation's name
+            "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
+            "Tuesday saying the toll was fair.",
+            None,
+        ),
+    ],
+)
+def test_the_speaker_slot_stops_at_asides_openers_and_verbs(text: str, speaker: str | None) -> None:
+    assert _speakers(text)[-1] == speaker
