@@ -201,6 +201,21 @@ def _country_surname(text: str, toks: list[Tok], j: int) -> bool:
     return country_of(word) is not None
 
 
+def _title_surname(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether a title word right after a lone given name is that person's surname ("Matthew
+    Prince", "Jim Justice"): a title comes before a name, never after a first name."""
+    word, given = toks[j].text, toks[i].text
+    return (
+        j == i + 1
+        and word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and is_office_head(word)
+        and given_name_sex(given) is not None
+        and not _is_place([given])  # "Florida Sen. Marco Rubio": a state, then a title
+    )
+
+
 def _opens_participle(toks: list[Tok], i: int) -> bool:
     """Whether a capitalised sentence opener is a participle heading its phrase ("Informed of
     the vote, ...", "Based in Ohio, ..."): an "-ed" word before a preposition, which no name is
@@ -321,6 +336,7 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
                 t.text in _SUFFIXES
                 or _name_part(text, t, False, lower_words)
                 or _country_surname(text, toks, j)
+                or _title_surname(toks, i, j)
             ):
                 j += 1
                 continue

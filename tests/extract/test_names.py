@@ -121,3 +121,8 @@ def test_a_country_after_a_given_name_is_its_surname() -> None:
     assert _names("Rep. Dana Israel and Carl Jordan spoke.") == ["Dana Israel", "Carl Jordan"]
     names = _names("Leaders of East Germany and Working America met.")
     assert not any(name.endswith(("Germany", "America")) for name in names)  # a place, a group
+
+
+def test_a_title_word_after_a_given_name_is_the_surname() -> None:
+    assert _names("Matthew Prince, chief executive of a ferry firm, spoke.")[0] == "Matthew Prince"
+    assert _names("Ohio Sen. Anna Brown spoke, and Prince Harry listened.") == ["Anna Brown", "Harry"]
