@@ -100,7 +100,7 @@ _THAT_BLOCK = wordset(
 )
 _BOUNDARY_WORDS = wordset(
     """that which who whom whose while when because if although though as but and or after before
-    since where whether than so though nor while whereas until unless"""
+    since where whether than so though nor while whereas until unless how why what"""
 )
 _PREP_START = wordset(
     "by to with for about of as at on in from into after before during over through via without against"

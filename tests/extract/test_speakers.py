@@ -157,6 +157,10 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "On Sunday Mayor Ilse Marten wrote to the council again, saying that the toll was fair.",
             "Ilse Marten",
         ),
+        (  # "how" opens a clause: the slot before "thinks" is "he" alone
+            "Tom Baker went on the radio and outlined how he thinks the ferry could still pay.",
+            "Tom Baker",
+        ),
         (  # a verb phrase is no organisation's name
             "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
             "Tuesday saying the toll was fair.",
