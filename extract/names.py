@@ -201,6 +201,13 @@ def _country_surname(text: str, toks: list[Tok], j: int) -> bool:
     return country_of(word) is not None
 
 
+def _surname_of_a_firm(words: list[str]) -> bool:
+    """Whether a given name and one word that also names a firm or outlet are a person
+    ("Michael Bloomberg"), as they are when that word is no dictionary word ("Grace Church",
+    "Emily Post" stay things)."""
+    return len(words) == 2 and given_name_sex(words[0]) is not None and not is_common_word(words[1])
+
+
 def _title_surname(toks: list[Tok], i: int, j: int) -> bool:
     """Whether a title word right after a lone given name is that person's surname ("Matthew
     Prince", "Jim Justice"): a title comes before a name, never after a first name."""
@@ -349,7 +356,7 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
         if (
             org_after
             or all(len(w) == 2 and w.endswith(".") for w in words)
-            or any(w.casefold() in ORG_WORDS for w in words)
+            or (any(w.casefold() in ORG_WORDS for w in words) and not _surname_of_a_firm(words))
         ):
             continue
         k = _index_of(toks, run[0])

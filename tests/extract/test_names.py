@@ -126,3 +126,9 @@ def test_a_country_after_a_given_name_is_its_surname() -> None:
 def test_a_title_word_after_a_given_name_is_the_surname() -> None:
     assert _names("Matthew Prince, chief executive of a ferry firm, spoke.")[0] == "Matthew Prince"
     assert _names("Ohio Sen. Anna Brown spoke, and Prince Harry listened.") == ["Anna Brown", "Harry"]
+
+
+def test_a_given_name_before_a_word_that_also_names_a_firm_is_a_person() -> None:
+    assert _names("Last year, Michael Bloomberg spoke. Grace Church opened, and Bloomberg News wrote.") == [
+        "Michael Bloomberg"
+    ]
