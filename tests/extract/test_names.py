@@ -132,3 +132,9 @@ def test_a_given_name_before_a_word_that_also_names_a_firm_is_a_person() -> None
     assert _names("Last year, Michael Bloomberg spoke. Grace Church opened, and Bloomberg News wrote.") == [
         "Michael Bloomberg"
     ]
+
+
+def test_local_offices_are_titles_not_names() -> None:
+    (m,) = find_names("Harbour County Recorder Helen Purcell spoke.", frozenset())
+    assert m.name == "Helen Purcell"
+    assert m.title.office is not None and m.title.office.name == "County Recorder"
