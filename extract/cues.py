@@ -82,6 +82,8 @@ CUE = re.compile(
     r"(?:" + "|".join(_VERBS) + r"))\b",
     re.I,
 )
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|about|on|in|with|by|from|for|over|amid|despite)\s+$", re.I)
+"""A preposition right before a cue ending in "s": the word is a plural noun ("to reports")."""
 _NOT_A_CUE_BEFORE = re.compile(
     r"(?:\bas\s+(?:\w+ly\s+)?|\bso-|\bthe\s+|\bit\s+is\s+|\bwas\s+|\bwere\s+|\bbe\s+|\bbeen\s+|\bis\s+"
     r"|\b(?:a|an|his|her|their|its|our|my|your|this|these|those|every|each|no|any)\s+"
@@ -144,6 +146,8 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
         exempt = low.startswith("according") or low in PARTICIPLES or low in _ADJECTIVES  # "is confident"
         if _NOT_A_CUE_BEFORE.search(before) and not exempt:
             continue
+        if low.endswith("s") and _PREPOSITION_BEFORE.search(before):
+            continue  # "referring to reports that ...", "in claims that ...": a noun
         if low in {"adding", "added", "adds", "add"} and _ADD_TO.match(masked, m.end(), end):
             continue  # "adding to his lead" is no report
         if low.startswith("agree") and _AGREE_TO.match(masked, m.end(), end):
