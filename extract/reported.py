@@ -1846,6 +1846,7 @@ _COMMA = re.compile(r",\s+")
 _SUBJECT_TOKENS = 30  # more than any subject noun phrase
 
 
+_OPENING_ADVERBS = _SENTENCE_ADVERBS | {"then", "later", "finally", "soon"}
 _OPENING_TIME = re.compile(rf"\s*(?:{_TIME}|yesterday|today)\s+(?=(?-i:[A-Z]))", re.I)
 """A time phrase opening a sentence with no comma after it: the subject follows it."""
 
@@ -1861,8 +1862,8 @@ def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Ent
     for pos in [sent.start, *islice(commas, 3)]:
         opening = _OPENING_TIME.match(masked, pos, sent.end)  # "On Sunday Mr. Trump wrote ..."
         toks = list(islice(iter_tokens(masked, opening.end() if opening else pos, sent.end), _SUBJECT_TOKENS))
-        while toks and toks[0].text.casefold() in _CONJ:
-            toks = toks[1:]
+        while toks and (toks[0].text.casefold() in _CONJ or toks[0].text.casefold() in _OPENING_ADVERBS):
+            toks = toks[1:]  # "And then Trump went on the attack"
         if not toks or toks[0].text.casefold() in _INTRO or toks[0].text == "\x00":
             continue
         begin = toks[0].start

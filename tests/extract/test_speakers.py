@@ -161,6 +161,10 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "Tom Baker went on the radio and outlined how he thinks the ferry could still pay.",
             "Tom Baker",
         ),
+        (  # "then" after "And" opens the sentence before its subject
+            "Tom Baker sat down. And then Tom Baker went on the attack, saying, “Is the toll fair?”",
+            "Tom Baker",
+        ),
         (  # a verb phrase is no organisation's name
             "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
             "Tuesday saying the toll was fair.",
