@@ -370,7 +370,7 @@ class People:
             if described:
                 self.record(start, described)
             return described, True
-        if re.fullmatch(r"(?-i:[a-z]+(?:ed|ing))", toks[0]):
+        if re.fullmatch(r"[a-z]+(?:ed|ing)", toks[0]):
             return None, True  # "issued a statement": a verb phrase, no one's name
         if (
             content[-1] in _WORKS

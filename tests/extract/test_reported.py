@@ -193,6 +193,10 @@ def test_a_second_cue_in_the_sentence_starts_a_new_report() -> None:
         "The city announced the delivery of six new buses.",
         "As previously reported, the bridge was closed in May.",
         "The mayor responded by raising the budget.",
+        # past-tense verbs that as often tell of a deed take a stance only with a named speaker
+        "The speech focused on the plan for a second ferry terminal.",
+        "Officials from ten ports discussed the plan for a second ferry terminal.",
+        "Ferry traffic declined 8 percent in the first six months of the year.",
     ],
 )
 def test_not_reported_speech(text: str) -> None:
@@ -1030,18 +1034,6 @@ def test_a_passive_with_an_adverb_before_a_stance_verb_is_no_stance() -> None:
 def test_a_group_takes_a_stance_with_a_past_tense_verb_and_no_speaker_named() -> None:
     text = "The harbour pilots endorsed the plan for a second ferry terminal."
     assert _found(text) == [("indirect", "the plan for a second ferry terminal", None)]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The speech focused on the plan for a second ferry terminal.",
-        "Officials from ten ports discussed the plan for a second ferry terminal.",
-        "Ferry traffic declined 8 percent in the first six months of the year.",
-    ],
-)
-def test_a_past_tense_verb_that_also_tells_of_a_deed_needs_a_named_speaker(text: str) -> None:
-    assert _found(text) == []
 
 
 def test_an_organisation_takes_a_stance_with_a_past_tense_verb() -> None:
