@@ -30,8 +30,9 @@ WORKDIR /app
 
 # Dependencies first (hash-pinned, no resolution), so code changes reuse this layer. pip and
 # setuptools are then removed from the venv (nothing imports them at run time), and so are
-# pycountry's 22 MB of translations (quotesearch uses the English names only) and numpy's 17 MB
-# of its own tests.
+# pycountry's 22 MB of translations (quotesearch uses the English names only), numpy's 17 MB
+# of its own tests, english-words' 15 MB of word lists other than the lower-cased GCIDE one, and
+# the names package's 3 MB surname list (only its given-name lists are read).
 COPY requirements.lock ./
 RUN --mount=type=secret,id=pip_ca \
     if [ -s /run/secrets/pip_ca ]; then export PIP_CERT=/run/secrets/pip_ca; fi \
@@ -39,6 +40,8 @@ RUN --mount=type=secret,id=pip_ca \
     && pip install --require-hashes --no-deps -r requirements.lock \
     && pip uninstall --yes --quiet pip setuptools \
     && rm -rf /opt/venv/lib/python3*/site-packages/pycountry/locales \
+    && find /opt/venv/lib/python3*/site-packages/english_words/data -name '*.pickle' ! -name gcide_lower.pickle -delete \
+    && rm /opt/venv/lib/python3*/site-packages/names/dist.all.last \
     && find /opt/venv/lib/python3*/site-packages/numpy -type d -name tests -prune -exec rm -rf {} +
 
 # The code runs from /app (PYTHONPATH): nothing but requirements.lock is downloaded, and the
