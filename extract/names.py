@@ -201,6 +201,26 @@ def _country_surname(text: str, toks: list[Tok], j: int) -> bool:
     return country_of(word) is not None
 
 
+_STATE_ABBREVIATIONS = wordset(
+    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
+    Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"""
+)
+"""The news abbreviations of US states that read as words ("N.H.", "S.C." are initials)."""
+
+
+def _state_abbreviation(text: str, toks: list[Tok], k: int, words: list[str]) -> bool:
+    """Whether a lone capitalised word is a state's abbreviation after a city and its comma,
+    with its stop ("Beaumont, Tex.,"), not a name."""
+    end = toks[k].end
+    return (
+        len(words) == 1
+        and words[0] in _STATE_ABBREVIATIONS
+        and k > 0
+        and toks[k - 1].text == ","
+        and text[end : end + 1] == "."
+    )
+
+
 def _surname_of_a_firm(words: list[str]) -> bool:
     """Whether a given name and one word that also names a firm or outlet are a person
     ("Michael Bloomberg"), as they are when that word is no dictionary word ("Grace Church",
@@ -362,6 +382,8 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
         k = _index_of(toks, run[0])
         if _is_place(words) or (k > 0 and _is_place([toks[k - 1].text, *words])):
             continue  # "Iowa", "South Carolina", the "York" of "New York"
+        if _state_abbreviation(text, toks, k, words):
+            continue  # "a rally in Beaumont, Tex., ..."
         if k > 0 and toks[k - 1].text.casefold() in _ORG_BEFORE:
             continue
         last = _index_of(toks, run[-1])

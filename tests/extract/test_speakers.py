@@ -165,6 +165,16 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "Tom Baker sat down. And then Tom Baker went on the attack, saying, “Is the toll fair?”",
             "Tom Baker",
         ),
+        (  # a news dateline opens the sentence before its subject
+            "Tom Baker sat down. HARBOURTOWN, Ore. - Mayor Ilse Marten pressed on, casting him as a "
+            "friend of the ferry.",
+            "Ilse Marten",
+        ),
+        (  # a state's abbreviation after a city is a place, not the speaker
+            "Tom Baker sat down. At a rally in Dover, Del., Mayor Ilse Marten was blunt, claiming "
+            "that the ferry was late.",
+            "Ilse Marten",
+        ),
         (  # a verb phrase is no organisation's name
             "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
             "Tuesday saying the toll was fair.",
