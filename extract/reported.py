@@ -310,7 +310,15 @@ def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
         if w[:1].isupper() and w.casefold() in _INTRO:
             break
         start = tok.start
-    return start
+    described = _DESCRIBED_AFTER_QUOTATION.search(ctx.masked, max(floor, start - 40), start)
+    if described is None or _BOUNDARY_WORDS.intersection(described.group(1).split()):
+        return start  # "“...,” which Mozloom thinks": a clause of its own
+    return described.start(1)
+
+
+_DESCRIBED_AFTER_QUOTATION = re.compile(r"\x00\s*,?\s*((?:(?-i:[a-z][\w-]*)\s+){1,2})$")
+"""Lower-case words between a quotation and the speaker's title ("“...,” veteran analyst
+Charlie Cook wrote"): a description of the speaker, part of the slot."""
 
 
 _AFFILIATION_COMMA = re.compile(

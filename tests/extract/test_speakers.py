@@ -175,6 +175,11 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "that the ferry was late.",
             "Ilse Marten",
         ),
+        (  # words describing the speaker between the quotation and the title are the slot's
+            "“The toll will sink us,” veteran analyst Tom Baker wrote this week, adding that the "
+            "ferry could fold.",
+            "Tom Baker",
+        ),
         (  # a verb phrase is no organisation's name
             "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
             "Tuesday saying the toll was fair.",
