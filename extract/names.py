@@ -376,6 +376,7 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
         if (
             org_after
             or all(len(w) == 2 and w.endswith(".") for w in words)
+            or (len(words) == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", words[0]) is not None)  # "N.H.", "U.S."
             or (any(w.casefold() in ORG_WORDS for w in words) and not _surname_of_a_firm(words))
         ):
             continue

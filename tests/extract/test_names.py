@@ -138,3 +138,9 @@ def test_local_offices_are_titles_not_names() -> None:
     (m,) = find_names("Harbour County Recorder Helen Purcell spoke.", frozenset())
     assert m.name == "Helen Purcell"
     assert m.title.office is not None and m.title.office.name == "County Recorder"
+
+
+def test_dotted_initials_alone_are_a_place_or_country_not_a_name() -> None:
+    assert _names("At a rally in Concord, N.H., 14-year-old Anna Brown spoke of the U.S. role.") == [
+        "Anna Brown"
+    ]
