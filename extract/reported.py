@@ -1856,11 +1856,14 @@ _SUBJECT_TOKENS = 30  # more than any subject noun phrase
 
 _OPENING_ADVERBS = _SENTENCE_ADVERBS | {"then", "later", "finally", "soon"}
 _OPENING_TIME = re.compile(rf"\s*(?:{_TIME}|yesterday|today)\s+(?=(?-i:[A-Z]))", re.I)
+_AGE = re.compile(r"\s*\d+-year-old\s+(?=(?-i:[A-Z]))", re.I)
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.’' -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+(?:-{1,2}|[—–])\s+"
 )
-"""What may open a sentence before its subject: a time phrase with no comma after it ("On
-Sunday Mr. Trump wrote ..."), or a news dateline ("MYRTLE BEACH, S.C. - Sen. Ted Cruz ...")."""
+"""What may open a sentence before its subject's name: a time phrase with no comma after it
+("On Sunday Mr. Trump wrote ..."), a news dateline ("MYRTLE BEACH, S.C. - Sen. Ted Cruz ..."),
+or an age ("62-year-old Brenda Johnson")."""
+_OPENERS = (_OPENING_TIME, _DATELINE, _AGE)
 
 
 def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Entity | None, bool]:
@@ -1872,7 +1875,7 @@ def subject(text: str, masked: str, sent: Sentence, people: People) -> tuple[Ent
     """
     commas = (m.end() for m in _COMMA.finditer(masked, sent.start, sent.end))
     for pos in [sent.start, *islice(commas, 3)]:
-        opening = _OPENING_TIME.match(masked, pos, sent.end) or _DATELINE.match(masked, pos, sent.end)
+        opening = next((m for r in _OPENERS if (m := r.match(masked, pos, sent.end))), None)
         toks = list(islice(iter_tokens(masked, opening.end() if opening else pos, sent.end), _SUBJECT_TOKENS))
         while toks and (toks[0].text.casefold() in _CONJ or toks[0].text.casefold() in _OPENING_ADVERBS):
             toks = toks[1:]  # "And then Trump went on the attack"

@@ -180,6 +180,11 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "ferry could fold.",
             "Tom Baker",
         ),
+        (  # an age before the name is no part of it
+            "At a rally in Dover, 62-year-old Anna Brown railed against the toll, and explained how "
+            "much it cost her.",
+            "Anna Brown",
+        ),
         (  # a verb phrase is no organisation's name
             "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
             "Tuesday saying the toll was fair.",
