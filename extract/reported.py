@@ -259,7 +259,7 @@ def _left_np(ctx: _Ctx, cue_start: int, floor: int) -> tuple[int, int]:
     while end > floor and ctx.masked[end - 1].isspace():
         end -= 1
     tail, lo = _tail(ctx.masked, floor, end)
-    paren = re.search(r"\s*\([^()\x00]{1,40}\)$", tail)
+    paren = re.search(r"\s*\([^()\x00]+\)$", tail)  # any aside the tail holds
     if paren and not ctx.people.mention_ending_at(end):
         end = lo + paren.start()  # "Harry Reid (D-Nev.) said"
     if end > floor and ctx.masked[end - 1] == ",":

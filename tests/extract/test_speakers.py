@@ -185,6 +185,11 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "much it cost her.",
             "Anna Brown",
         ),
+        (  # a long parenthetical aside between the name and the verb
+            "Tom Baker sat down. Mayor Ilse Marten (a harbour pilot so young she was once taken for "
+            "a cadet) says she was lost in her first weeks.",
+            "Ilse Marten",
+        ),
         (  # a verb phrase is no organisation's name
             "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
             "Tuesday saying the toll was fair.",
