@@ -186,8 +186,8 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "Anna Brown",
         ),
         (  # a long parenthetical aside between the name and the verb
-            "Tom Baker sat down. Mayor Ilse Marten (a harbour pilot so young she was once taken for "
-            "a cadet) says she was lost in her first weeks.",
+            "Tom Baker sat down. Few pilots admit it, but Mayor Ilse Marten (a harbour pilot so young "
+            "she was once taken for a cadet) says she was lost in her first weeks.",
             "Ilse Marten",
         ),
         (  # a verb phrase is no organisation's name
