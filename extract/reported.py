@@ -161,6 +161,8 @@ _LAST_RELATIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an|compared|though|although|including|too)\s", re.I
 )
 """A relative clause that ends the sentence glosses a noun of the report; it is the writer's."""
+_CONTRAST = re.compile(r"\s+(?:while|whereas|even\s+as)\s", re.I)
+"""A clause of contrast after a quotation that closed on its comma: the writer's, as after a comma."""
 _WHILE_AFTER_QUOTATION = re.compile(r"(?<=\x00)\s+(?:as|while)\s+(?:he|she|they|we)\s")
 """A clause of time after the quoted words of a reported clause ("he's “excited” as he faces
 ..."): the writer's. A report opening on its quotation may be a quotation within a quotation."""
@@ -644,6 +646,9 @@ def _region_end(ctx: _Ctx, start: int, cues: list[tuple[int, int, str]], floor: 
     for seg in _segments_in(ctx, start, end):
         if _ends_on_comma(ctx.text, seg) and _BARE_VERB.match(ctx.masked, seg.close, end):
             end = seg.close  # "Lee declares ‘victory,’ ignores losses": a second predicate, no report
+            break
+        if _ends_on_comma(ctx.text, seg) and _CONTRAST.match(ctx.masked, seg.close, end):
+            end = seg.close  # "sniped that she was “learning on the job,” while her aides ...": his words end
             break
     if ctx.masked[start : start + 1] != "\x00":
         m = _WHILE_AFTER_QUOTATION.search(ctx.masked, start, end)

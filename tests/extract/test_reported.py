@@ -1406,3 +1406,18 @@ def test_was_quoted_as_saying_attributes_to_the_subject() -> None:
     assert _found(text)[-1] == ("direct", "We are far apart,", "Tom Reyes")
     text = "Anna Kowal spoke first.\n\nTom Reyes was quoted as saying the talks were far apart."
     assert _found(text)[-1] == ("indirect", "the talks were far apart", "Tom Reyes")
+
+
+@pytest.mark.parametrize("verb", ["sniped", "objected", "raged", "groused"])
+def test_more_verbs_of_saying_report_before_and_after(verb: str) -> None:
+    assert _found(f"The toll is a tax on the poor, Mayor Ilse Marten {verb}.") == [
+        ("indirect", "The toll is a tax on the poor", "Ilse Marten")
+    ]
+    assert _found(f"Mayor Ilse Marten {verb} that the toll is a tax on the poor.") == [
+        ("indirect", "that the toll is a tax on the poor", "Ilse Marten")
+    ]
+
+
+def test_a_contrast_after_a_quotation_closing_on_its_comma_ends_the_report() -> None:
+    text = "Mayor Ilse Marten sniped that the toll was “a tax on the poor,” while her aides drafted a plan."
+    assert _found(text) == [("mixed", "that the toll was “a tax on the poor,”", "Ilse Marten")]
