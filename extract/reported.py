@@ -167,9 +167,12 @@ _WHILE_AFTER_QUOTATION = re.compile(r"(?<=\x00)\s+(?:as|while)\s+(?:he|she|they|
 """A clause of time after the quoted words of a reported clause ("he's “excited” as he faces
 ..."): the writer's. A report opening on its quotation may be a quotation within a quotation."""
 _SPACED_DASH = re.compile(r"\s(?:-{1,2}|[—–])\s")
-_DASH_GLOSS = re.compile(r"\s*(?:which|who|whose|the|a|an)\s[^\x00]*$", re.I)
-"""A relative clause or noun phrase after the sentence's last dash ("... by the plan — a modest
-boost for ..."): the writer's gloss, as after a comma ("— including ..." is the report's own)."""
+_DASH_GLOSS = re.compile(
+    r"\s*(?:which|who|whose|the|a|an|although|though|except|but|while|whereas)\s[^\x00]*$", re.I
+)
+"""A relative clause, noun phrase or contrast after the sentence's last dash ("... by the plan —
+a modest boost for ...", "... - although the photo showed ..."): the writer's gloss, as after a
+comma ("— including ..." is the report's own)."""
 _FEELING_GOES_ON = re.compile(
     r"(?<=\x00)\s+(?:and|but)\s+(?:he|she|they)\s+(?:"
     + _FEELING

@@ -1421,3 +1421,8 @@ def test_more_verbs_of_saying_report_before_and_after(verb: str) -> None:
 def test_a_contrast_after_a_quotation_closing_on_its_comma_ends_the_report() -> None:
     text = "Mayor Ilse Marten sniped that the toll was “a tax on the poor,” while her aides drafted a plan."
     assert _found(text) == [("mixed", "that the toll was “a tax on the poor,”", "Ilse Marten")]
+
+
+def test_a_contrast_after_a_dash_is_the_writers() -> None:
+    text = "Mayor Ilse Marten implied that the ferry was late - although the timetable showed it on time."
+    assert _found(text) == [("indirect", "that the ferry was late", "Ilse Marten")]
