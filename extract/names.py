@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
+from extract.cues import SPEECH, STRICT
 from extract.dictionary import is_common_word
 from extract.given_names import given_name_sex
 from extract.lexicon import lexicon, wordset
@@ -154,6 +156,7 @@ def _name_part(
     sentence_start: bool,
     lower_words: frozenset[str],
     inside: frozenset[str] = frozenset(),
+    known_surname: bool = False,
 ) -> bool:
     word = tok.text
     if not word[:1].isupper() or not word[:1].isalpha():
@@ -167,8 +170,8 @@ def _name_part(
     if word.endswith("s") and country_of(word[:-1]):  # "Germans", "Russians": a people, not a name
         return False
     # a capitalised sentence opener ("Western", "Facing") is not a name; "Kelly" is when the
-    # article also capitalises it inside a sentence
-    if not sentence_start:
+    # article also capitalises it inside a sentence, and "Small" when it ends a name there
+    if not sentence_start or known_surname:
         return True
     return word.casefold() not in lower_words and (word in inside or not word.endswith(("ing", "ly", "ies")))
 
@@ -201,6 +204,7 @@ def _country_surname(text: str, toks: list[Tok], j: int) -> bool:
     return country_of(word) is not None
 
 
+_REPORTING_VERBS = frozenset(SPEECH) | frozenset(STRICT)
 _STATE_ABBREVIATIONS = wordset(
     """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
     Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"""
@@ -219,6 +223,13 @@ def _state_abbreviation(text: str, toks: list[Tok], k: int, words: list[str]) ->
         and toks[k - 1].text == ","
         and text[end : end + 1] == "."
     )
+
+
+def _opens_a_report(toks: list[Tok], i: int) -> bool:
+    """Whether the word after token ``i`` is a mark or a verb of saying ("Small, who ...",
+    "Small said"), as after a surname opening a sentence, and not a noun ("Small business")."""
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+    return not nxt[:1].isalpha() or nxt in _REPORTING_VERBS
 
 
 def _surname_of_a_firm(words: list[str]) -> bool:
@@ -338,11 +349,17 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
     toks = tokenize(text)
     starts = _sentence_starts(text, toks)
     inside = frozenset(t.text for k, t in enumerate(toks) if k not in starts and t.text[:1].isupper())
+    surnames = frozenset(  # the second of two capitalised words inside a sentence ("Marty Small")
+        b.text
+        for k, (a, b) in enumerate(pairwise(toks))
+        if k not in starts and a.text[:1].isupper() and b.text[:1].isupper() and _joined(text, a, b)
+    )
     out: list[NameMention] = []
     i = 0
     n = len(toks)
     while i < n:
-        name = _name_part(text, toks[i], i in starts, lower_words, inside)
+        known_surname = toks[i].text in surnames and _opens_a_report(toks, i)
+        name = _name_part(text, toks[i], i in starts, lower_words, inside, known_surname)
         if name and i in starts and _opens_participle(toks, i):
             name = False
         if not (name or _after_honorific(text, toks, i)):

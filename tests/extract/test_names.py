@@ -144,3 +144,8 @@ def test_dotted_initials_alone_are_a_place_or_country_not_a_name() -> None:
     assert _names("At a rally in Concord, N.H., 14-year-old Anna Brown spoke of the U.S. role.") == [
         "Anna Brown"
     ]
+
+
+def test_a_surname_opening_a_sentence_is_a_name_even_if_the_word_is_written_in_lower_case() -> None:
+    text = "Then Marty Small spoke of small firms. Small business owners came. Small, who came, said so."
+    assert _names(text) == ["Marty Small", "Small"]
