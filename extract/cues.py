@@ -82,8 +82,11 @@ CUE = re.compile(
     r"(?:" + "|".join(_VERBS) + r"))\b",
     re.I,
 )
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|about|on|in|with|by|from|for|over|amid|despite)\s+$", re.I)
-"""A preposition right before a cue ending in "s": the word is a plural noun ("to reports")."""
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|of|about|on|in|with|by|from|for|over|amid|despite|(?-i:[a-z]+ed))\s+$", re.I
+)
+"""A preposition or a past-tense verb right before a cue ending in "s": the word is a plural
+noun ("referring to reports that", "cited reports that", "denied claims that")."""
 _NOT_A_CUE_BEFORE = re.compile(
     r"(?:\bas\s+(?:\w+ly\s+)?|\bso-|\bthe\s+|\bit\s+is\s+|\bwas\s+|\bwere\s+|\bbe\s+|\bbeen\s+|\bis\s+"
     r"|\b(?:a|an|his|her|their|its|our|my|your|this|these|those|every|each|no|any)\s+"

@@ -59,10 +59,11 @@ def test_adding_with_an_object_after_a_verb_is_a_gerund() -> None:
     assert [q.text for q in extract_article(text).quotes][-1] == "it would help the harbour"
 
 
-def test_a_cue_word_after_a_preposition_is_a_plural_noun() -> None:
+def test_a_cue_word_after_a_preposition_or_a_past_tense_verb_is_a_plural_noun() -> None:
     text = "“We will win,” Tom Morrison said, referring to reports that the toll may rise."
     quotes = extract_article(text).quotes
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("We will win,", "Tom Morrison"),
         ("reports that the toll may rise", "Tom Morrison"),
     ]
+    assert find_cues("Tom Morrison cited reports that the toll may rise.", 0, 50) == []
