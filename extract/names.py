@@ -161,8 +161,8 @@ def _name_part(
     word = tok.text
     if not word[:1].isupper() or not word[:1].isalpha():
         return False
-    if _is_initial(tok):
-        return True
+    if _is_initial(tok) or known_surname:
+        return True  # "King says ..." after "Billie Jean King": a surname, though also a title
     if _is_acronym(word) or word.casefold() in NOT_NAME:
         return False
     if word.casefold() in _title_words() or word.casefold() in lexicon().groups or country_of(word):
@@ -170,8 +170,8 @@ def _name_part(
     if word.endswith("s") and country_of(word[:-1]):  # "Germans", "Russians": a people, not a name
         return False
     # a capitalised sentence opener ("Western", "Facing") is not a name; "Kelly" is when the
-    # article also capitalises it inside a sentence, and "Small" when it ends a name there
-    if not sentence_start or known_surname:
+    # article also capitalises it inside a sentence
+    if not sentence_start:
         return True
     return word.casefold() not in lower_words and (word in inside or not word.endswith(("ing", "ly", "ies")))
 
@@ -240,17 +240,17 @@ def _surname_of_a_firm(words: list[str]) -> bool:
 
 
 def _title_surname(toks: list[Tok], i: int, j: int) -> bool:
-    """Whether a title word right after a lone given name is that person's surname ("Matthew
-    Prince", "Jim Justice"): a title comes before a name, never after a first name."""
-    word, given = toks[j].text, toks[i].text
+    """Whether a title word right after one or two given names is that person's surname
+    ("Matthew Prince", "Billie Jean King"): a title comes before a name, never after a first name."""
+    word = toks[j].text
     return (
-        j == i + 1
+        j - i in (1, 2)
         and word.isalpha()
         and word[:1].isupper()
         and word[1:].islower()
         and is_office_head(word)
-        and given_name_sex(given) is not None
-        and not _is_place([given])  # "Florida Sen. Marco Rubio": a state, then a title
+        and all(given_name_sex(t.text) is not None for t in toks[i:j])
+        and not _is_place([toks[i].text])  # "Florida Sen. Marco Rubio": a state, then a title
     )
 
 
@@ -349,10 +349,10 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
     toks = tokenize(text)
     starts = _sentence_starts(text, toks)
     inside = frozenset(t.text for k, t in enumerate(toks) if k not in starts and t.text[:1].isupper())
-    surnames = frozenset(  # the second of two capitalised words inside a sentence ("Marty Small")
+    surnames = frozenset(  # the word after a given name inside a sentence ("Marty Small")
         b.text
         for k, (a, b) in enumerate(pairwise(toks))
-        if k not in starts and a.text[:1].isupper() and b.text[:1].isupper() and _joined(text, a, b)
+        if k not in starts and b.text[:1].isupper() and _joined(text, a, b) and given_name_sex(a.text)
     )
     out: list[NameMention] = []
     i = 0

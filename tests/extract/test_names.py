@@ -149,3 +149,8 @@ def test_dotted_initials_alone_are_a_place_or_country_not_a_name() -> None:
 def test_a_surname_opening_a_sentence_is_a_name_even_if_the_word_is_written_in_lower_case() -> None:
     text = "Then Marty Small spoke of small firms. Small business owners came. Small, who came, said so."
     assert _names(text) == ["Marty Small", "Small"]
+
+
+def test_a_title_word_ending_a_named_person_stays_her_surname_alone() -> None:
+    text = "Tennis great Billie Jean King spoke. King says the rally was loud. The Vice President came."
+    assert _names(text) == ["Billie Jean King", "King"]
