@@ -33,6 +33,13 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|with|from|to|in|by|on|about|ag
 _GROUP_MODIFIERS = wordset(
     "other some many top senior western u.s. american european local state federal white black young older"
 )
+_NOT_A_NAME_START = wordset(
+    """up down at in on by with from into over after before near since during through
+    he she they we i it you have has had who which"""
+)
+"""Words no organisation's name opens with: a slot that starts on one is a setting ("up at the
+firehouse near ...") or a clause ("she released a statement", "have heard from the campaign")."""
+_ORG_WORDS_MAX = 8  # "the Office of the Inspector General for the Intelligence Community" is 9 tokens ...
 _WORKS = frozenset(
     {"report", "statement", "study", "poll", "survey", "letter", "memo", "document", "book", "email"}
 )
@@ -358,7 +365,8 @@ class People:
             ent = self.entity_of(m)
             self._note(m.name_start, ent)
             return ent, True
-        if len(content) == 1 and content[0] in _PRONOUNS:
+        if content[0] in _PRONOUNS and (len(content) == 1 or low[0] == content[0]):
+            # "she", or the subject of a clause in the slot ("she released a statement saying")
             referent = self.pronoun(content[0], start)
             if referent:
                 self.record(start, referent)
@@ -370,8 +378,12 @@ class People:
             if described:
                 self.record(start, described)
             return described, True
-        if re.fullmatch(r"[a-z]+(?:ed|ing)", toks[0]):
-            return None, True  # "issued a statement": a verb phrase, no one's name
+        if (
+            re.fullmatch(r"[a-z]+(?:ed|ing)", toks[0])
+            or low[0] in _NOT_A_NAME_START
+            or len(toks) > _ORG_WORDS_MAX
+        ):
+            return None, True  # "issued a statement", "up at the firehouse near ...": no one's name
         if (
             content[-1] in _WORKS
             or any(w in _ORG_HEADS for w in content[-2:])

@@ -190,6 +190,10 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "she was once taken for a cadet) says she was lost in her first weeks.",
             "Ilse Marten",
         ),
+        (  # a clause in the slot is no organisation's name: its subject speaks
+            "Anna Brown arrived. At the time, she released a statement saying, “The ferry will run.”",
+            "Anna Brown",
+        ),
         (  # a verb phrase is no organisation's name
             "The toll was raised. The ferry company, which runs the harbour line, issued a statement "
             "Tuesday saying the toll was fair.",
