@@ -232,11 +232,13 @@ def _opens_a_report(toks: list[Tok], i: int) -> bool:
     return not nxt[:1].isalpha() or nxt in _REPORTING_VERBS
 
 
-def _surname_of_a_firm(words: list[str]) -> bool:
+def _surname_of_a_firm(words: list[str], titled: bool) -> bool:
     """Whether a given name and one word that also names a firm or outlet are a person
-    ("Michael Bloomberg"), as they are when that word is no dictionary word ("Grace Church",
-    "Emily Post" stay things)."""
-    return len(words) == 2 and given_name_sex(words[0]) is not None and not is_common_word(words[1])
+    ("Michael Bloomberg"), as they are when that word is no dictionary word or a title comes
+    before them ("Mayor Don Guardian"); "Grace Church" and "Emily Post" stay things."""
+    return (
+        len(words) == 2 and given_name_sex(words[0]) is not None and (titled or not is_common_word(words[1]))
+    )
 
 
 def _title_surname(toks: list[Tok], i: int, j: int) -> bool:
@@ -390,14 +392,15 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
         org_after = org_after and _joined(text, toks[j - 1], toks[j])  # "Associated Press"
         i = j
         words = [t.text for t in run if t.text not in _DROPPED_SUFFIXES]
+        k = _index_of(toks, run[0])
+        titled = k > 0 and is_office_head(toks[k - 1].text)
         if (
             org_after
             or all(len(w) == 2 and w.endswith(".") for w in words)
             or (len(words) == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", words[0]) is not None)  # "N.H.", "U.S."
-            or (any(w.casefold() in ORG_WORDS for w in words) and not _surname_of_a_firm(words))
+            or (any(w.casefold() in ORG_WORDS for w in words) and not _surname_of_a_firm(words, titled))
         ):
             continue
-        k = _index_of(toks, run[0])
         if _is_place(words) or (k > 0 and _is_place([toks[k - 1].text, *words])):
             continue  # "Iowa", "South Carolina", the "York" of "New York"
         if _state_abbreviation(text, toks, k, words):

@@ -190,6 +190,14 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "she was once taken for a cadet) says she was lost in her first weeks.",
             "Ilse Marten",
         ),
+        (  # a firm and a title between the quotation and the name
+            "“The toll will sink us,” HarbourLink co-founder Tom Baker told reporters.",
+            "Tom Baker",
+        ),
+        (  # a title before a given name and a word that also names an outlet
+            "“The toll will sink us,” said Dover Mayor Don Guardian in an interview.",
+            "Don Guardian",
+        ),
         (  # a clause in the slot is no organisation's name: its subject speaks
             "Anna Brown arrived. At the time, she released a statement saying, “The ferry will run.”",
             "Anna Brown",
