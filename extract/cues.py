@@ -20,7 +20,8 @@ SPEECH = wordlist(
     "wrote writes tweeted observed remarked commented cautioned assured assures replied replies responded "
     "answered countered recalled recalls shouted yelled exclaimed demanded quipped joked bragged mused "
     "scoffed griped grumbled reasoned retorted wondered marveled recounted confided whispered hinted "
-    "reassured reassures fumed snapped gushed raved interjected vented sniped objected raged groused"
+    "reassured reassures fumed snapped gushed raved interjected vented sniped objected raged groused "
+    "remembered remembers"
 )
 STRICT = wordlist(
     "announced announces revealed reveals suggested suggests mentioned mentions denied denies disclosed "

@@ -1408,7 +1408,7 @@ def test_was_quoted_as_saying_attributes_to_the_subject() -> None:
     assert _found(text)[-1] == ("indirect", "the talks were far apart", "Tom Reyes")
 
 
-@pytest.mark.parametrize("verb", ["sniped", "objected", "raged", "groused"])
+@pytest.mark.parametrize("verb", ["sniped", "objected", "raged", "groused", "remembered"])
 def test_more_verbs_of_saying_report_before_and_after(verb: str) -> None:
     assert _found(f"The toll is a tax on the poor, Mayor Ilse Marten {verb}.") == [
         ("indirect", "The toll is a tax on the poor", "Ilse Marten")
