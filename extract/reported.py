@@ -321,10 +321,10 @@ def _extend_left(ctx: _Ctx, start: int, floor: int) -> int:
     return described.start(1)
 
 
-_DESCRIBED_AFTER_QUOTATION = re.compile(r"\x00\s*,?\s*((?:[\w’'.-]+\s+){1,3})$")
-"""Up to three words between a quotation and the speaker's name or title ("“...,” veteran analyst
-Charlie Cook wrote", "“...,” CrowdStrike co-founder Dmitri Alperovitch told"): a description of
-the speaker, part of the slot."""
+_DESCRIBED_AFTER_QUOTATION = re.compile(r"\x00\s*,?\s*((?:[\w’'.-]+\s+){1,5})$")
+"""Up to five words between a quotation and the speaker's name or title ("“...,” veteran analyst
+Charlie Cook wrote", "“...,” former George W. Bush speechwriter Noam Neusner wrote"): a
+description of the speaker, part of the slot."""
 
 
 _AFFILIATION_COMMA = re.compile(

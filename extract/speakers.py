@@ -361,7 +361,7 @@ class People:
         ]  # "Trump's campaign" and "a spokesman for Trump" are not Trump
         if names:
             full = [m for m in names if len(m.tokens) > 1]
-            m = (full or names)[0]
+            m = (full or names)[0 if "," in phrase else -1]  # "former Obama aide Jon Favreau": the last
             ent = self.entity_of(m)
             self._note(m.name_start, ent)
             return ent, True

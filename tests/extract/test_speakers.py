@@ -194,6 +194,10 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
             "“The toll will sink us,” HarbourLink co-founder Tom Baker told reporters.",
             "Tom Baker",
         ),
+        (  # a description naming someone else before the speaker's name
+            "“The toll will sink us,” former Anna Brown speechwriter Tom Baker wrote this week.",
+            "Tom Baker",
+        ),
         (  # a title before a given name and a word that also names an outlet
             "“The toll will sink us,” said Dover Mayor Don Guardian in an interview.",
             "Don Guardian",
@@ -211,3 +215,8 @@ def test_a_job_title_before_a_name_is_no_part_of_the_name() -> None:
 )
 def test_the_speaker_slot_stops_at_asides_openers_and_verbs(text: str, speaker: str | None) -> None:
     assert _speakers(text)[-1] == speaker
+
+
+def test_an_appositive_after_the_speaker_does_not_lend_its_name() -> None:
+    text = "“The toll is fair,” said Tom Baker, press secretary to Anna Brown, on Monday."
+    assert _speakers(text) == ["Tom Baker"]
