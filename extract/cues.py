@@ -83,7 +83,7 @@ CUE = re.compile(
     r"(?:" + "|".join(_VERBS) + r"))\b",
     re.I,
 )
-_PREPOSITION_BEFORE = re.compile(
+_BEFORE_A_PLURAL_NOUN = re.compile(
     r"\b(?:to|of|about|on|in|with|by|from|for|over|amid|despite|(?-i:[a-z]+ed))\s+$", re.I
 )
 """A preposition or a past-tense verb right before a cue ending in "s": the word is a plural
@@ -150,7 +150,7 @@ def find_cues(masked: str, start: int, end: int) -> list[re.Match[str]]:
         exempt = low.startswith("according") or low in PARTICIPLES or low in _ADJECTIVES  # "is confident"
         if _NOT_A_CUE_BEFORE.search(before) and not exempt:
             continue
-        if low.endswith("s") and _PREPOSITION_BEFORE.search(before):
+        if low.endswith("s") and _BEFORE_A_PLURAL_NOUN.search(before):
             continue  # "referring to reports that ...", "in claims that ...": a noun
         if low in {"adding", "added", "adds", "add"} and _ADD_TO.match(masked, m.end(), end):
             continue  # "adding to his lead" is no report

@@ -39,7 +39,7 @@ _NOT_A_NAME_START = wordset(
 )
 """Words no organisation's name opens with: a slot that starts on one is a setting ("up at the
 firehouse near ...") or a clause ("she released a statement", "have heard from the campaign")."""
-_ORG_WORDS_MAX = 8  # "the Office of the Inspector General for the Intelligence Community" is 9 tokens ...
+_ORG_WORDS_MAX = 8  # words of the longest organisation a speaker slot names; longer, it holds a clause
 _WORKS = frozenset(
     {"report", "statement", "study", "poll", "survey", "letter", "memo", "document", "book", "email"}
 )
