@@ -19,7 +19,7 @@ from extract.direct import Segment, find_segments, headline_segments, mask
 from extract.fragments import closes_on_stop, complement
 from extract.models import Article, ArticleMeta, ExtractedArticle, Quote, QuoteKind
 from extract.names import find_names
-from extract.reported import Found, attribute, continues_predicate, subject
+from extract.reported import SPEECH_ACTS, Found, attribute, continues_predicate, subject
 from extract.sentences import Sentence, split
 from extract.spans import WINDOW, SpanSet, window
 from extract.speakers import Entity, People
@@ -189,7 +189,7 @@ def _uncued(doc: _Doc, people: People, found: list[Found]) -> list[Found]:
                 who = owner.who  # "what the mayor called a “disaster”": the mayor's word
             elif who is None and not group:
                 who = _possessor(doc, people, sent) or _nearest_person(
-                    people, sent, comp[0] if comp else seg.open
+                    doc, people, sent, comp[0] if comp else seg.open
                 )
             if comp is None and words < _UNCUED_WORDS and not lead.endswith(":") and not _person(who):
                 continue  # a short phrase is a person's words only: "the party's “fair deal”" is a label
@@ -321,15 +321,23 @@ def _possessor(doc: _Doc, people: People, sent: Sentence) -> Entity | None:
     return people.pronoun("he" if m.group(1) == "His" else "she", sent.start)
 
 
-def _nearest_person(people: People, sent: Sentence, limit: int) -> Entity | None:
-    """The last person named in the sentence before ``limit``: the start of the verb object
-    holding a quoted fragment, so that the person the words describe ("ranked [Fiorina as
-    ...]") is not taken for the one who said them."""
+def _nearest_person(doc: _Doc, people: People, sent: Sentence, limit: int) -> Entity | None:
+    """The last person named in the sentence before ``limit``, the start of the verb object
+    holding a quoted fragment (so that the person the words describe, "ranked [Fiorina as
+    ...]", is not taken for the one who said them): the last one a verb follows if any ("Cruz
+    knocked Rubio on trade and called [him a “moderate”]"), a subject rather than an object."""
     best: Entity | None = None
+    subject: Entity | None = None
     for m in people.mentions_in(sent.start, limit):
         if m.name_end <= limit and not people.is_quoted(m.name_start):
             best = people.entity_of(m) or best
-    return best
+            verb = _WORD_AFTER.match(doc.masked, m.name_end, limit)
+            if verb is not None and verb.group(1) in SPEECH_ACTS:
+                subject = best
+    return subject or best
+
+
+_WORD_AFTER = re.compile(r"(?:\s+(?:[^,.;:\x00]{0,40}?,\s+)?who)?\s+(?:\w+ly\s+)?(\w+)")
 
 
 def _continue_chains(doc: _Doc, found: list[Found]) -> None:

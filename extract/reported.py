@@ -126,14 +126,16 @@ _STATES = wordlist(
 )
 """Verbs of a state or a judgment rather than an act of speech: after "and" they as often go on
 with the reported clause's own subject ("said the group is neutral and supports both sides")."""
-_SECOND_REPORT_VERBS = frozenset(
+SPEECH_ACTS = frozenset(
     f
     for f in COMPLEMENT_VERBS | ATTITUDE_VERBS | set(SPEECH)
     if f.endswith(("s", "ed")) or f in {"said", "told", "wrote", "spoke", "swore"}
 ) - {f for lemma in _STATES for f in inflect(lemma)}
+"""Finite verbs of saying or stance that are acts ("said", "praised", "calls"): a second one
+after "and" is a statement of its own, and a name right before one is its subject."""
 _AND_LEAD = r"\s+and\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|also\s+|then\s+|later\s+)?"
 _SECOND_REPORT = re.compile(
-    _AND_LEAD + r"(?-i:" + "|".join(sorted(_SECOND_REPORT_VERBS, key=len, reverse=True)) + r")\b"
+    _AND_LEAD + r"(?-i:" + "|".join(sorted(SPEECH_ACTS, key=len, reverse=True)) + r")\b"
 )
 """A second verb of saying or stance coordinated after the report ("said the fee was fair and
 praised the mayor", "denied the charges and called for ..."): the speaker's next statement,
@@ -983,7 +985,7 @@ def _attitudes(ctx: _Ctx, found: list[Found]) -> list[Found]:
             if who is not None and span:
                 out.append(_claim(ctx, Found(span[0], span[1], QuoteKind.INDIRECT, tok.text, tok.start, who)))
             continue
-        who = _coordinated_speaker(ctx, found, tok) if word in _SECOND_REPORT_VERBS else None
+        who = _coordinated_speaker(ctx, found, tok) if word in SPEECH_ACTS else None
         if who is not None and not ctx.taken.covers(tok.start):
             span = _attitude_object(ctx, tok)
             if span:

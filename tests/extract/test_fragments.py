@@ -200,3 +200,11 @@ def test_the_person_a_fragment_describes_is_not_its_speaker() -> None:
 def test_an_order_carries_its_object_and_the_quoted_infinitive() -> None:
     text = "Tom Baker ran the night shift. Mayor Ilse Marten ordered the port to “stay open all night.”"
     assert _quotes(text) == [("the port to “stay open all night.”", "Ilse Marten")]
+
+
+def test_with_no_subject_found_the_named_subject_of_a_verb_speaks_not_its_object() -> None:
+    text = (
+        "There were sharper words, as when Tom Baker knocked Anna Brown on tolls and called her "
+        "a “spendthrift.”"
+    )
+    assert _quotes(text) == [("her a “spendthrift.”", "Tom Baker")]
