@@ -205,6 +205,7 @@ def _country_surname(text: str, toks: list[Tok], j: int) -> bool:
 
 
 _REPORTING_VERBS = frozenset(SPEECH) | frozenset(STRICT)
+_ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred")
 _STATE_ABBREVIATIONS = wordset(
     """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
     Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"""
@@ -388,6 +389,8 @@ def find_names(text: str, lower_words: frozenset[str]) -> list[NameMention]:
                 continue
             break
         run = _strip_common_words(toks[i:j], lower_words)
+        born = max((n for n, t in enumerate(run[:-1]) if t.text.endswith(_ORIGIN_SUFFIXES)), default=-1)
+        run = run[born + 1 :]  # "South Korean-born Monte Haines", "Ohio-based Ann Lee": the name follows
         org_after = j < n and toks[j].text.casefold() in ORG_WORDS and toks[j].text[:1].isupper()
         org_after = org_after and _joined(text, toks[j - 1], toks[j])  # "Associated Press"
         i = j

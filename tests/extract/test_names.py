@@ -154,3 +154,10 @@ def test_a_surname_opening_a_sentence_is_a_name_even_if_the_word_is_written_in_l
 def test_a_title_word_ending_a_named_person_stays_her_surname_alone() -> None:
     text = "Tennis great Billie Jean King spoke. King says the rally was loud. The Vice President came."
     assert _names(text) == ["Billie Jean King", "King"]
+
+
+def test_a_place_of_birth_or_base_before_a_name_is_no_part_of_it() -> None:
+    assert _names("Then South Korean-born Anna Brown spoke, and Ohio-based Tom Baker did too.") == [
+        "Anna Brown",
+        "Tom Baker",
+    ]
