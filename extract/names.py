@@ -478,11 +478,14 @@ def _is_place(words: list[str]) -> bool:
 
 def _strip_common_words(run: list[Tok], lower_words: frozenset[str]) -> list[Tok]:
     """A long capitalised run loses an outer word the article also writes in lower case: a
-    title or a headline verb, not a name ("Journalist Jane Roe", "Jane Roe Responds")."""
+    title or a headline verb, not a name ("Journalist Jane Roe", "Jane Roe Responds"), and a
+    title-case heading opening on a two-word name keeps the name ("Jane Roe Got Real About ...")."""
     while len(run) > 2 and run[0].text.casefold() in lower_words:
         run = run[1:]
     if len(run) == 3 and run[-1].text.casefold() in lower_words:
         run = run[:-1]  # longer runs are headline words ("Offensive Things Jane Roe Has"): no name
+    elif len(run) > 3 and run[2].text[:1].isupper() and run[2].text.casefold() in lower_words:
+        run = run[:2]  # "Selenis Leyva Got Real About ...": a title-case heading after a name
     return run
 
 

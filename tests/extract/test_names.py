@@ -161,3 +161,8 @@ def test_a_place_of_birth_or_base_before_a_name_is_no_part_of_it() -> None:
         "Anna Brown",
         "Tom Baker",
     ]
+
+
+def test_a_title_case_heading_after_a_two_word_name_keeps_only_the_name() -> None:
+    text = "9 Anna Brown Got Real About Being Called Brave.\n\nAnna Brown got real about it."
+    assert _names(text)[0] == "Anna Brown"
