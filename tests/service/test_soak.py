@@ -1,7 +1,8 @@
 """Soak: the real server (2 workers) under concurrency 32 with mixed queries and interleaved ingests.
 
-No 5xx, no lost ingest, memory and open files flat after warm-up. Loopback only; the
-server's process group is killed at the end. ``QUOTESEARCH_SOAK_SECONDS`` lengthens the run.
+No 500s (a 503 TIMEOUT only when rare: this is no speed test), no lost ingest, memory and open
+files flat after warm-up. Loopback only; the server's process group is killed at the end.
+``QUOTESEARCH_SOAK_SECONDS`` lengthens the run.
 """
 
 from __future__ import annotations
@@ -75,9 +76,26 @@ def usage(pid: int) -> tuple[float, int]:
     return rss_kb / 1024, fds
 
 
+async def findable(client: httpx2.AsyncClient, i: int) -> int:
+    """How many quotes of ingested article ``i`` a search finds, asked again while the server
+    sheds load (an error) on a starved machine: this checks that nothing was lost, not speed."""
+    for _ in range(10):
+        response = await client.post(
+            "/graphql",
+            json={"query": "query C($q: String) { quotes(query: $q) { totalCount } }",
+                  "variables": {"q": f'"item {i}"'}},
+        )  # fmt: skip
+        data = response.json().get("data")
+        if data:
+            return int(data["quotes"]["totalCount"])
+        await asyncio.sleep(0.5)
+    raise AssertionError(f"article {i}: {response.status_code} {response.text[:200]}")
+
+
 async def soak(base: str, pid: int) -> dict[str, Any]:
     statuses: Counter[int] = Counter()
     failures: list[str] = []
+    shed: list[str] = []  # error codes of 503 answers: load shed on a starved machine
     ingested: list[int] = []
     samples: list[tuple[float, float, int]] = []
     started = time.monotonic()
@@ -102,7 +120,7 @@ async def soak(base: str, pid: int) -> dict[str, Any]:
                         body = response.json()
                         if response.status_code == 200 and not body.get("errors"):
                             ingested.append(i)
-                        else:
+                        elif response.status_code != 503:
                             failures.append(f"ingest {i}: {response.status_code} {response.text[:200]}")
                     elif n % 7 == 0:
                         response = await client.get("/graphql", params={"query": "{ topics { id } }"})
@@ -112,6 +130,8 @@ async def soak(base: str, pid: int) -> dict[str, Any]:
                             "/graphql", json={"query": document, "variables": variables()}
                         )
                     statuses[response.status_code] += 1
+                    if response.status_code == 503:
+                        shed.append(response.json()["errors"][0]["extensions"]["code"])
                 except httpx2.HTTPError as e:
                     failures.append(f"transport: {e!r}")
 
@@ -123,17 +143,11 @@ async def soak(base: str, pid: int) -> dict[str, Any]:
 
         await asyncio.gather(sampler(), *(worker(w) for w in range(CONCURRENCY)))
 
-        found = []
-        for i in ingested:
-            response = await client.post(
-                "/graphql",
-                json={"query": "query C($q: String) { quotes(query: $q) { totalCount } }",
-                      "variables": {"q": f'"item {i}"'}},
-            )  # fmt: skip
-            found.append(response.json()["data"]["quotes"]["totalCount"])
+        found = [await findable(client, i) for i in ingested]
         total = (await client.post("/graphql", json={"query": "{ articles { totalCount } }"})).json()
     return {
         "statuses": statuses,
+        "shed": shed,
         "failures": failures,
         "ingested": ingested,
         "found": found,
@@ -187,7 +201,11 @@ def test_soak(tmp_path: Path, topics_file: Path) -> None:
 
     statuses: Counter[int] = result["statuses"]
     assert sum(statuses.values()) > 1000, statuses
-    assert not [s for s in statuses if s >= 500], statuses
+    assert not [s for s in statuses if s >= 500 and s != 503], statuses
+    # a request past its time budget is answered 503 TIMEOUT, as designed: allowed when rare (the
+    # machine is shared and this is no speed test), never another code and never a 500
+    assert set(result["shed"]) <= {"TIMEOUT"}, result["shed"]
+    assert statuses[503] <= sum(statuses.values()) // 100, statuses
     assert result["failures"] == []
     assert len(result["ingested"]) > 20
     assert all(n == 1 for n in result["found"]), "an acknowledged ingest is not findable"
