@@ -338,6 +338,8 @@ def _nearest_person(doc: _Doc, people: People, sent: Sentence, limit: int) -> En
 
 
 _WORD_AFTER = re.compile(r"(?:\s+(?:[^,.;:\x00]{0,40}?,\s+)?who)?\s+(?:\w+ly\s+)?(\w+)")
+"""The word after a name, past an adverb or a short aside and "who" ("Santilli on camera, who
+responds"): when it is a verb of saying or stance, the name is that verb's subject."""
 
 
 def _continue_chains(doc: _Doc, found: list[Found]) -> None:

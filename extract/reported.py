@@ -1135,6 +1135,7 @@ _INFINITIVE_VERBS = frozenset(f for lemma in wordlist("decline refuse seek") for
 """Stance verbs taking an infinitive, which is their object whole: "declined [to comment]"."""
 _DECLINE = inflect("decline")
 _NUMBER_NEXT = re.compile(r"\s+(?:by\s+)?[$\d]")
+"""A figure right after "declined": a fall in a quantity, not a refusal."""
 _ANONYMITY = re.compile(r"\s*(?:on\s+)?(?:the\s+)?condition\s+(?:of|that)\b", re.I)
 """'spoke on condition of anonymity': the terms of speaking, not its topic."""
 _PRONOUN_OBJECT = re.compile(r"(?:him|her|them|it|us|me)\b", re.I)
